@@ -1,0 +1,1 @@
+//! Criterion benchmarks of AgentSentinel live in `benches/`; `cargo bench -p agentsentinel-benches`.

@@ -1,0 +1,44 @@
+//! The one error type bindings see.
+
+use agentsentinel_core::{Diagnostic, Location, Span, TextError};
+use thiserror::Error;
+
+/// Any AgentSentinel error. Bindings map this, and only this, to their language's exceptions, by
+/// variant (for the exception class) and by [`Diagnostic::code`] (for the stable code).
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Text handed over by a caller was not valid Unicode, or not text.
+    #[error(transparent)]
+    Text(#[from] TextError),
+}
+
+impl Error {
+    fn inner(&self) -> &dyn Diagnostic {
+        match self {
+            Error::Text(err) => err,
+        }
+    }
+}
+
+impl Diagnostic for Error {
+    fn code(&self) -> &'static str {
+        self.inner().code()
+    }
+
+    fn span(&self) -> Option<Span> {
+        self.inner().span()
+    }
+
+    fn location(&self) -> Option<Location> {
+        self.inner().location()
+    }
+
+    fn origin(&self) -> Option<&str> {
+        self.inner().origin()
+    }
+
+    fn help(&self) -> Option<String> {
+        self.inner().help()
+    }
+}

@@ -1,0 +1,2 @@
+//! agentsentinel-input-shield (being built).
+#![forbid(unsafe_code)]

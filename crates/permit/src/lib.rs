@@ -1,0 +1,2 @@
+//! agentsentinel-permit (being built).
+#![forbid(unsafe_code)]

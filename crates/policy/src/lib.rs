@@ -1,0 +1,2 @@
+//! agentsentinel-policy (being built).
+#![forbid(unsafe_code)]

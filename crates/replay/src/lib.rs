@@ -1,0 +1,2 @@
+//! agentsentinel-replay (being built).
+#![forbid(unsafe_code)]
