@@ -4,6 +4,14 @@
 mod error;
 
 pub use agentsentinel_core as core;
+#[cfg(feature = "input-shield")]
+pub use agentsentinel_input_shield as input_shield;
+#[cfg(feature = "permit")]
+pub use agentsentinel_permit as permit;
+#[cfg(feature = "policy")]
+pub use agentsentinel_policy as policy;
+#[cfg(feature = "replay")]
+pub use agentsentinel_replay as replay;
 pub use agentsentinel_core::{
     Assessment, Decision, Diagnostic, Finding, Location, SessionId, Span, ThreatCategory,
     ThreatLevel, ToolCall, render,
