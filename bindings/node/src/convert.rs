@@ -37,10 +37,13 @@ pub fn text_from_js(value: Unknown<'_>, parameter: &str) -> napi::Result<String,
             found: type_name(value_type).to_owned(),
         }));
     }
-    let units = JsString::from_unknown(value)
-        .and_then(JsString::into_utf16)
-        .map_err(napi_failure)?;
-    decode_utf16(units.as_slice(), parameter).map_err(to_js_err)
+    let string = JsString::from_unknown(value).map_err(napi_failure)?;
+    let len = string.utf16_len().map_err(napi_failure)?;
+    let units = string.into_utf16().map_err(napi_failure)?;
+    // napi's buffer carries the C terminator after the string's own code units: cut it off, or
+    // every fingerprint would hash a trailing NUL (test-vectors/fingerprint catches this).
+    let units = units.as_slice();
+    decode_utf16(&units[..len.min(units.len())], parameter).map_err(to_js_err)
 }
 
 #[expect(

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Runs every AgentSentinel test on this machine, installing what it needs first:
+#   the wasm32 rustup target, wasm-bindgen-cli at the exact version in Cargo.lock, Debian's
+#   chromium, a Python venv (.venv) with the package installed by `pip install .`, and npm packages.
+# Then: cargo fmt/clippy/test, Python (pytest on the installed package), Node (napi addon, packed
+# and installed into a throwaway project), WebAssembly in Node and in headless Chromium, examples.
+#
+# Idempotent: a second run skips installs and reuses build caches.
+# Usage: scripts/test-all.sh            (everything)
+#        STAGES="rust python" scripts/test-all.sh   (a subset, for development)
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=$ROOT/out
+mkdir -p "$OUT"
+export CARGO_TERM_COLOR=never
+STAGES=${STAGES:-"install rust python node wasm examples"}
+
+passed=0
+failed=0
+failed_names=()
+
+log() { printf '\n\033[1m=== %s\033[0m\n' "$*"; }
+
+# run_stage NAME FUNCTION: runs FUNCTION with -e semantics, records pass/fail, keeps going.
+run_stage() {
+  local name=$1 fn=$2 start=$SECONDS
+  case " $STAGES " in *" $name "*) ;; *) return 0 ;; esac
+  log "stage $name"
+  # Not `if (set -e; fn)` nor `|| status=$?`: bash ignores errexit in a condition or an
+  # and-or list, even inside a subshell. This script itself runs without -e.
+  (set -e; "$fn")
+  local status=$?
+  if [ "$status" -eq 0 ]; then
+    passed=$((passed + 1))
+    echo "--- stage $name passed in $((SECONDS - start)) s"
+  else
+    failed=$((failed + 1))
+    failed_names+=("$name")
+    echo "--- stage $name FAILED after $((SECONDS - start)) s"
+  fi
+}
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+stage_install() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    rustup target add wasm32-unknown-unknown
+  fi
+  local want
+  want=$(wasm_bindgen_version)
+  [ -n "$want" ] || { echo "no wasm-bindgen in Cargo.lock"; return 1; }
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    # Not --locked: a locked dependency of the CLI is missing from the registry (TOOLCHAIN.md).
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+  if [ ! -x /usr/bin/chromium ]; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  fi
+  if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+  fi
+  .venv/bin/pip install -q --disable-pip-version-check pytest mypy
+  (cd bindings/node && npm install --no-audit --no-fund --loglevel=error)
+  (cd bindings/wasm && npm install --no-audit --no-fund --loglevel=error)
+}
+
+stage_rust() {
+  cargo fmt --all -- --check
+  cargo clippy --workspace --all-targets --locked -- -D warnings
+  cargo test --workspace --locked
+}
+
+stage_python() {
+  # Exactly the README's install line, into the venv; pytest runs against the installed package.
+  .venv/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps .
+  (cd "$OUT" && "$ROOT/.venv/bin/python" -m pytest -q -p no:cacheprovider "$ROOT/bindings/python/tests")
+}
+
+stage_node() {
+  (cd bindings/node && npm run --silent build && npm test)
+  # What a user gets: pack the package, install the tarball into a throwaway project outside the
+  # repo, and use it through both `import` and `require`, running the README's Node example.
+  local project=$OUT/node-project tarball
+  rm -rf "$project" && mkdir -p "$project"
+  tarball=$(cd bindings/node && npm pack --silent --pack-destination "$project" | tail -n 1)
+  (
+    cd "$project"
+    npm init -y >/dev/null
+    npm install --no-audit --no-fund --loglevel=error "./$tarball"
+    awk '/^```js$/ { inside = 1; next } /^```$/ { inside = 0 } inside' "$ROOT/README.md" > readme.mjs
+    [ -s readme.mjs ] || { echo "README.md has no \`\`\`js block"; exit 1; }
+    node readme.mjs
+    node -e "const a = require('agentsentinel'); if (a.fingerprint('hello').length !== 64) process.exit(1)"
+  )
+}
+
+stage_wasm() {
+  cargo build -p agentsentinel-wasm --target wasm32-unknown-unknown --release --locked
+  local module=target/wasm32-unknown-unknown/release/agentsentinel_wasm.wasm
+  rm -rf bindings/wasm/pkg bindings/wasm/pkg-node
+  wasm-bindgen "$module" --target web --out-dir bindings/wasm/pkg --out-name agentsentinel
+  wasm-bindgen "$module" --target nodejs --out-dir bindings/wasm/pkg-node --out-name agentsentinel
+  for pkg in pkg pkg-node; do
+    (cd bindings/wasm && npx wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      "$pkg/agentsentinel_bg.wasm" -o "$pkg/agentsentinel_bg.wasm")
+  done
+  local raw gz
+  raw=$(stat -c %s bindings/wasm/pkg/agentsentinel_bg.wasm)
+  gz=$(gzip -9 -c bindings/wasm/pkg/agentsentinel_bg.wasm | wc -c)
+  echo "wasm size: $raw bytes raw, $gz bytes gzipped (budget 600000 / 200000)"
+  [ "$raw" -le 600000 ] && [ "$gz" -le 200000 ]
+  (cd bindings/wasm && npm run --silent test:node && npm run --silent test:browser)
+}
+
+stage_examples() {
+  cargo run -q --locked -p agentsentinel-examples --example fingerprint -- "hello"
+  for example in examples/python/*.py; do .venv/bin/python "$example"; done
+  # Node examples import the installed package, so they run inside the project stage_node made.
+  for example in examples/node/*.mjs; do
+    cp "$example" "$OUT/node-project/" && node "$OUT/node-project/$(basename "$example")"
+  done
+}
+
+total_start=$SECONDS
+run_stage install stage_install
+run_stage rust stage_rust
+run_stage python stage_python
+run_stage node stage_node
+run_stage wasm stage_wasm
+run_stage examples stage_examples
+
+log "done in $((SECONDS - total_start)) s"
+if [ "$failed" -gt 0 ]; then
+  echo "failed stages: ${failed_names[*]}"
+fi
+echo "stages: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
