@@ -11,12 +11,19 @@ pub enum Error {
     /// Text handed over by a caller was not valid Unicode, or not text.
     #[error(transparent)]
     Text(#[from] TextError),
+    /// The input shield failed: no random source for a canary or spotlight boundary, a
+    /// malformed canary token, an unknown spotlight mode.
+    #[cfg(feature = "input-shield")]
+    #[error(transparent)]
+    InputShield(#[from] agentsentinel_input_shield::ShieldError),
 }
 
 impl Error {
     fn inner(&self) -> &dyn Diagnostic {
         match self {
             Error::Text(err) => err,
+            #[cfg(feature = "input-shield")]
+            Error::InputShield(err) => err,
         }
     }
 }

@@ -12,6 +12,17 @@ pub struct InputText {
     pub first_invalid_utf8: Option<usize>,
 }
 
+impl InputText {
+    /// Warns on stderr when stdin was not valid UTF-8 and bytes were replaced.
+    pub fn warn_if_replaced(&self) {
+        if let Some(offset) = self.first_invalid_utf8 {
+            eprintln!(
+                "agentsentinel: warning: stdin is not valid UTF-8 at byte {offset}; invalid bytes were replaced by U+FFFD"
+            );
+        }
+    }
+}
+
 /// `text` when given, else all of stdin. Invalid UTF-8 never fails: it is replaced and reported
 /// through [`InputText::first_invalid_utf8`], so a hostile byte cannot crash a pipeline.
 pub fn text_or_stdin(text: Option<&str>) -> anyhow::Result<InputText> {

@@ -7,8 +7,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod canary;
 mod fingerprint;
 mod input;
+mod spotlight;
 
 /// AgentSentinel: the in-process security layer for AI agents.
 #[derive(Debug, Parser)]
@@ -22,12 +24,18 @@ struct Cli {
 enum Command {
     /// Print the SHA-256 fingerprint of TEXT (or of stdin when TEXT is absent).
     Fingerprint(fingerprint::Args),
+    /// Issue a canary token for a system prompt, or check model output for a leak of one.
+    Canary(canary::Args),
+    /// Mark untrusted content (delimit, datamark or base64) before it goes into a prompt.
+    Spotlight(spotlight::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Fingerprint(args) => fingerprint::run(&args),
+        Command::Canary(args) => canary::run(&args),
+        Command::Spotlight(args) => spotlight::run(&args),
     };
     match result {
         Ok(code) => code,
