@@ -16,6 +16,11 @@ pub enum Error {
     #[cfg(feature = "input-shield")]
     #[error(transparent)]
     InputShield(#[from] agentsentinel_input_shield::ShieldError),
+    /// A policy could not be loaded: invalid YAML/JSON, an unknown key, a bad value, an invalid
+    /// regex, a conflict, or an unreadable file.
+    #[cfg(feature = "policy")]
+    #[error(transparent)]
+    Policy(#[from] agentsentinel_policy::PolicyError),
 }
 
 impl Error {
@@ -24,6 +29,8 @@ impl Error {
             Error::Text(err) => err,
             #[cfg(feature = "input-shield")]
             Error::InputShield(err) => err,
+            #[cfg(feature = "policy")]
+            Error::Policy(err) => err,
         }
     }
 }

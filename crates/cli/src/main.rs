@@ -8,8 +8,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod canary;
+mod evaluate;
 mod fingerprint;
 mod input;
+mod policy;
 mod spotlight;
 
 /// AgentSentinel: the in-process security layer for AI agents.
@@ -28,6 +30,10 @@ enum Command {
     Canary(canary::Args),
     /// Mark untrusted content (delimit, datamark or base64) before it goes into a prompt.
     Spotlight(spotlight::Args),
+    /// Work with policy files (`policy check FILE`).
+    Policy(policy::Args),
+    /// Decide JSON Lines tool calls from stdin against a policy, one JSON decision per line.
+    Evaluate(evaluate::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +42,8 @@ fn main() -> ExitCode {
         Command::Fingerprint(args) => fingerprint::run(&args),
         Command::Canary(args) => canary::run(&args),
         Command::Spotlight(args) => spotlight::run(&args),
+        Command::Policy(args) => policy::run(&args),
+        Command::Evaluate(args) => evaluate::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -15,7 +15,7 @@ mod util;
 pub use agentsentinel_core::{Decision, Effects, SessionId, TaintGrant, ToolCall};
 pub use compile::{MAX_CLASSES, MAX_HISTORY};
 pub use error::PolicyError;
-pub use policy::Policy;
+pub use policy::{Policy, read_source};
 pub use session::{SessionLimits, SessionState, SessionStore, Sessions};
 pub use source::{MAX_DEPTH, MAX_NODES, MAX_POLICY_BYTES};
 pub use trace::{Explanation, TraceStep};

@@ -89,59 +89,18 @@ impl Policy {
 
     /// Reads and loads the policy file at `path` (JSON for `.json`, else YAML).
     ///
-    /// The one place this crate touches the file system, so that `Policy::from_path` works the
-    /// same from Rust and every binding; everything else takes text.
+    /// Reads through [`read_source`], the one function of this crate that touches the file
+    /// system; everything else takes text.
     ///
     /// # Errors
     ///
     /// `policy.unreadable` when the file cannot be read or is not UTF-8, `policy.too_large` when
     /// it is bigger than [`MAX_POLICY_BYTES`](crate::MAX_POLICY_BYTES), else as
     /// [`Policy::from_text`].
-    #[expect(
-        clippy::disallowed_methods,
-        reason = "the issue asks for `Policy::from_path`; the read is bounded and nothing else does I/O"
-    )]
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Self, PolicyError> {
-        use std::io::Read as _;
         let path = path.as_ref();
-        let origin = path.display().to_string();
-        let file = std::fs::File::open(path).map_err(|err| {
-            PolicyError::whole(
-                codes::UNREADABLE,
-                format!("cannot read the policy file: {err}"),
-                &origin,
-            )
-        })?;
-        let mut bytes = Vec::new();
-        let limit = u64::try_from(source::MAX_POLICY_BYTES).unwrap_or(u64::MAX) + 1;
-        file.take(limit).read_to_end(&mut bytes).map_err(|err| {
-            PolicyError::whole(
-                codes::UNREADABLE,
-                format!("cannot read the policy file: {err}"),
-                &origin,
-            )
-        })?;
-        if bytes.len() > source::MAX_POLICY_BYTES {
-            return Err(PolicyError::whole(
-                codes::TOO_LARGE,
-                format!(
-                    "the policy is larger than {} bytes",
-                    source::MAX_POLICY_BYTES
-                ),
-                &origin,
-            ));
-        }
-        let text = String::from_utf8(bytes).map_err(|err| {
-            PolicyError::whole(
-                codes::UNREADABLE,
-                format!(
-                    "the policy file is not UTF-8 (byte {})",
-                    err.utf8_error().valid_up_to()
-                ),
-                &origin,
-            )
-        })?;
-        Policy::from_text(&text, &origin)
+        let text = read_source(path)?;
+        Policy::from_text(&text, &path.display().to_string())
     }
 
     /// A policy that denies every call with `reason` and the code `policy.unavailable`: what to
@@ -243,4 +202,58 @@ impl Policy {
     pub(crate) fn inner(&self) -> &Inner {
         &self.inner
     }
+}
+
+/// Reads the policy file at `path` as UTF-8 text, refusing files larger than
+/// [`MAX_POLICY_BYTES`](crate::MAX_POLICY_BYTES) without reading them whole.
+///
+/// The one place this crate touches the file system, so that [`Policy::from_path`] works the same
+/// from Rust and every binding, and a CLI can keep the text to render diagnostics.
+///
+/// # Errors
+///
+/// `policy.unreadable` when the file cannot be read or is not UTF-8, `policy.too_large` when it
+/// is too big.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the issue asks for `Policy::from_path`; the read is bounded and nothing else here does I/O"
+)]
+pub fn read_source(path: impl AsRef<std::path::Path>) -> Result<String, PolicyError> {
+    use std::io::Read as _;
+    let path = path.as_ref();
+    let origin = path.display().to_string();
+    let unreadable = |err: std::io::Error| {
+        PolicyError::whole(
+            codes::UNREADABLE,
+            format!("cannot read the policy file: {err}"),
+            &origin,
+        )
+        .with_help("check the path; without a policy every call is denied")
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(source::MAX_POLICY_BYTES).unwrap_or(u64::MAX) + 1;
+    file.take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() > source::MAX_POLICY_BYTES {
+        return Err(PolicyError::whole(
+            codes::TOO_LARGE,
+            format!(
+                "the policy is larger than {} bytes",
+                source::MAX_POLICY_BYTES
+            ),
+            &origin,
+        ));
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        PolicyError::whole(
+            codes::UNREADABLE,
+            format!(
+                "the policy file is not UTF-8 (byte {})",
+                err.utf8_error().valid_up_to()
+            ),
+            &origin,
+        )
+    })
 }

@@ -1,6 +1,9 @@
 //! The public API of agentsentinel-policy, called the way a user would.
 #![allow(clippy::unwrap_used, reason = "a panic here is a failed test")]
-#![allow(clippy::many_single_char_names, reason = "short names keep the call sequences readable")]
+#![allow(
+    clippy::many_single_char_names,
+    reason = "short names keep the call sequences readable"
+)]
 
 use agentsentinel_core::{Decision, Diagnostic, SessionId, ToolCall};
 use agentsentinel_policy::{
