@@ -21,6 +21,15 @@ pub enum Error {
     #[cfg(feature = "policy")]
     #[error(transparent)]
     Policy(#[from] agentsentinel_policy::PolicyError),
+    /// An action could not be canonicalised, or a permit could not be minted or verified
+    /// (`permit.*` codes: malformed, bad signature, expired, action mismatch, replayed, ...).
+    #[cfg(feature = "permit")]
+    #[error(transparent)]
+    Permit(#[from] agentsentinel_permit::PermitError),
+    /// A replay guard refused a nonce (`replay.*` codes).
+    #[cfg(feature = "replay")]
+    #[error(transparent)]
+    Replay(#[from] agentsentinel_replay::ReplayError),
 }
 
 impl Error {
@@ -31,6 +40,10 @@ impl Error {
             Error::InputShield(err) => err,
             #[cfg(feature = "policy")]
             Error::Policy(err) => err,
+            #[cfg(feature = "permit")]
+            Error::Permit(err) => err,
+            #[cfg(feature = "replay")]
+            Error::Replay(err) => err,
         }
     }
 }
