@@ -50,6 +50,12 @@ pub struct SessionState {
     tripped_at: Option<u64>,
 }
 
+/// Whether an event at `t` is inside the window of `window_ms` ending at `now_ms` (a clock that
+/// went backwards keeps events inside, which errs towards denying).
+fn within(t: u64, now_ms: u64, window_ms: u64) -> bool {
+    now_ms.saturating_sub(t) < window_ms
+}
+
 /// History id of a tool the policy never names.
 const UNKNOWN_TOOL: u32 = u32::MAX;
 
@@ -116,8 +122,11 @@ impl SessionState {
             return RateVerdict::Cooldown;
         }
         if rule.max > 0 {
-            let since = now_ms.saturating_sub(rule.window_ms);
-            let recent = times.iter().rev().take_while(|&&t| t > since).count();
+            let recent = times
+                .iter()
+                .rev()
+                .take_while(|&&t| within(t, now_ms, rule.window_ms))
+                .count();
             if recent >= rule.max as usize {
                 return RateVerdict::Limit;
             }
@@ -211,11 +220,10 @@ impl SessionState {
                         let times = &mut self.rates[slot as usize];
                         times.push_back(now_ms);
                         let keep = (rule.max as usize).max(1);
-                        let since = now_ms.saturating_sub(rule.window_ms.max(rule.cooldown_ms));
+                        let span = rule.window_ms.max(rule.cooldown_ms);
                         while times.len() > keep
-                            || times
-                                .front()
-                                .is_some_and(|&t| t <= since && times.len() > 1)
+                            || (times.len() > 1
+                                && times.front().is_some_and(|&t| !within(t, now_ms, span)))
                         {
                             times.pop_front();
                         }
@@ -233,8 +241,11 @@ impl SessionState {
                     self.tripped_at = None;
                     self.denials.clear();
                 }
-                let since = now_ms.saturating_sub(breaker.window_ms);
-                while self.denials.front().is_some_and(|&t| t <= since) {
+                while self
+                    .denials
+                    .front()
+                    .is_some_and(|&t| !within(t, now_ms, breaker.window_ms))
+                {
                     self.denials.pop_front();
                 }
                 self.denials.push_back(now_ms);
