@@ -8,9 +8,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod canary;
+mod canonicalize;
 mod evaluate;
 mod fingerprint;
+mod hash;
 mod input;
+mod permit;
 mod policy;
 mod spotlight;
 
@@ -34,6 +37,12 @@ enum Command {
     Policy(policy::Args),
     /// Decide JSON Lines tool calls from stdin against a policy, one JSON decision per line.
     Evaluate(evaluate::Args),
+    /// Print the RFC 8785 canonical bytes of the JSON on stdin (no trailing newline).
+    Canonicalize(canonicalize::Args),
+    /// Print the action hash (`sha256:<hex>`) of the JSON on stdin.
+    Hash(hash::Args),
+    /// Generate keys, mint and verify permits bound to one exact action (`permit --help`).
+    Permit(permit::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +53,9 @@ fn main() -> ExitCode {
         Command::Spotlight(args) => spotlight::run(&args),
         Command::Policy(args) => policy::run(&args),
         Command::Evaluate(args) => evaluate::run(&args),
+        Command::Canonicalize(args) => canonicalize::run(&args),
+        Command::Hash(args) => hash::run(&args),
+        Command::Permit(args) => permit::run(&args),
     };
     match result {
         Ok(code) => code,
