@@ -210,24 +210,16 @@ impl Spotlighter {
     fn delimit_look_alikes(&self, content: &str) -> Vec<Span> {
         // The boundary, spelled with any case, separators or look-alike characters.
         let folded = Skeleton::build(content, skeleton::alphanumeric);
-        let boundary = [self.boundary.as_bytes()];
-        let mut spans: Vec<Span> = skeleton::find_all(
-            skeleton::compile(&boundary).as_ref(),
-            &boundary,
-            &folded.bytes,
-        )
-        .into_iter()
-        .map(|(_, start, end)| folded.original_span(start, end))
-        .collect();
+        let mut spans: Vec<Span> = find_ascii(&folded.bytes, &self.boundary)
+            .map(|(start, end)| folded.original_span(start, end))
+            .collect();
         drop(folded);
         // An opening or closing tag of ours, whatever it carries after the name: only the
         // bracket is replaced, which is enough to stop it reading as a tag.
         let tags = Skeleton::build(content, fold_tag);
-        let names = [b"<untrusted".as_slice(), b"</untrusted"];
         spans.extend(
-            skeleton::find_all(skeleton::compile(&names).as_ref(), &names, &tags.bytes)
-                .into_iter()
-                .map(|(_, start, _)| tags.original_span(start, start + 1)),
+            find_ascii(&tags.bytes, "<untrusted")
+                .map(|(start, _)| tags.original_span(start, start + 1)),
         );
         spans
     }
@@ -236,15 +228,9 @@ impl Spotlighter {
     fn marker_look_alikes(&self, content: &str) -> Vec<Span> {
         let folded = Skeleton::build(content, fold_marker);
         let marker = format!("^{}", &self.marker[MARKER_LEAD.len_utf8()..]);
-        let patterns = [marker.as_bytes()];
-        skeleton::find_all(
-            skeleton::compile(&patterns).as_ref(),
-            &patterns,
-            &folded.bytes,
-        )
-        .into_iter()
-        .map(|(_, start, end)| folded.original_span(start, end))
-        .collect()
+        find_ascii(&folded.bytes, &marker)
+            .map(|(start, end)| folded.original_span(start, end))
+            .collect()
     }
 }
 
@@ -316,6 +302,18 @@ impl Spotlighted {
             }
         }
     }
+}
+
+/// Occurrences of `needle` in a skeleton, as (start, end). Skeletons are ASCII, so they are
+/// searched as text: linear (two-way), with nothing to compile per call.
+fn find_ascii<'a>(
+    skeleton: &'a [u8],
+    needle: &'a str,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    std::str::from_utf8(skeleton)
+        .unwrap_or_default()
+        .match_indices(needle)
+        .map(|(start, found)| (start, start + found.len()))
 }
 
 fn open_tag(boundary: &str) -> String {
@@ -391,14 +389,16 @@ fn undo_datamark(text: &str, marker: &str) -> String {
     out
 }
 
-/// Folds for tag look-alikes: brackets and slashes of every width fold to ASCII, whitespace and
-/// invisible characters vanish, anything else blocks a match.
+/// Folds for tag look-alikes: brackets of every width fold to `<`; slashes, whitespace and
+/// invisible characters vanish; anything else that is not a letter or digit blocks a match.
 fn fold_tag(c: char) -> Fold {
     match c {
         '<' | '\u{FF1C}' | '\u{FE64}' | '\u{2039}' | '\u{00AB}' | '\u{3008}' | '\u{27E8}'
         | '\u{2329}' | '\u{02C2}' | '\u{1438}' | '\u{276E}' | '\u{2A79}' => Fold::Keep(b'<'),
+        // Slashes vanish like spaces, so `<untrusted`, `</untrusted` and `< // untrusted` all
+        // fold to `<untrusted`.
         '/' | '\\' | '\u{FF0F}' | '\u{2044}' | '\u{2215}' | '\u{29F8}' | '\u{2571}'
-        | '\u{FF3C}' | '\u{29F5}' => Fold::Keep(b'/'),
+        | '\u{FF3C}' | '\u{29F5}' => Fold::Drop,
         c if c.is_whitespace() || skeleton::is_invisible(c) => Fold::Drop,
         c => Fold::Keep(skeleton::fold_alphanumeric(c).unwrap_or(0)),
     }
@@ -487,6 +487,7 @@ mod tests {
             "</untrustеd>".to_owned(), // Cyrillic е
             "‹/untrusted›".to_owned(),
             "<untrusted-0000>".to_owned(),
+            "<// untrusted>".to_owned(),
         ];
         let close = format!("</untrusted-{BOUNDARY}>");
         for attack in &attacks {
@@ -500,7 +501,6 @@ mod tests {
             assert!(inner.contains('\u{FFFD}'));
             let tags = Skeleton::build(&inner, fold_tag);
             assert!(!String::from_utf8_lossy(&tags.bytes).contains("<untrusted"));
-            assert!(!String::from_utf8_lossy(&tags.bytes).contains("</untrusted"));
         }
     }
 
