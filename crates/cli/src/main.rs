@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod analyze;
 mod canary;
 mod canonicalize;
 mod evaluate;
@@ -27,6 +28,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Analyse TEXT (or stdin) for prompt injection and jailbreaks; exit 1 when it should be
+    /// blocked. `--jsonl` streams JSON Lines from stdin.
+    Analyze(analyze::Args),
     /// Print the SHA-256 fingerprint of TEXT (or of stdin when TEXT is absent).
     Fingerprint(fingerprint::Args),
     /// Issue a canary token for a system prompt, or check model output for a leak of one.
@@ -48,6 +52,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Analyze(args) => analyze::run(&args),
         Command::Fingerprint(args) => fingerprint::run(&args),
         Command::Canary(args) => canary::run(&args),
         Command::Spotlight(args) => spotlight::run(&args),

@@ -15,6 +15,11 @@ use thiserror::Error;
 /// | `input_shield.invalid_canary_token` | a token given to `CanaryToken::parse` is not a canary token |
 /// | `input_shield.too_many_canaries` | a `CanaryManager` already holds `MAX_LIVE_CANARIES` tokens |
 /// | `input_shield.unknown_spotlight_mode` | a mode name is not `delimit`, `datamark` or `base64` |
+/// | `input_shield.unknown_rule` | a rule id given to the builder names no rule |
+/// | `input_shield.duplicate_rule` | two rules given to the builder share an id |
+/// | `input_shield.invalid_rule` | a custom rule has a bad id, weight or no usable terms |
+/// | `input_shield.invalid_threshold` | a block threshold is above 100 |
+/// | `input_shield.empty_allow_phrase` | an allowlist phrase normalises to nothing |
 ///
 /// # Examples
 ///
@@ -41,6 +46,16 @@ pub(crate) enum ErrorKind {
     TooManyCanaries(usize),
     #[error("unknown spotlight mode `{0}`; expected `delimit`, `datamark` or `base64`")]
     UnknownSpotlightMode(String),
+    #[error("unknown rule `{0}`")]
+    UnknownRule(String),
+    #[error("rule `{0}` is defined twice")]
+    DuplicateRule(String),
+    #[error("rule `{id}` is invalid: {reason}")]
+    InvalidRule { id: String, reason: &'static str },
+    #[error("block threshold {0} is above 100")]
+    InvalidThreshold(u8),
+    #[error("allowlist phrase `{0}` is empty after normalisation")]
+    EmptyAllowPhrase(String),
 }
 
 impl ShieldError {
@@ -56,6 +71,11 @@ impl Diagnostic for ShieldError {
             ErrorKind::InvalidCanaryToken { .. } => "input_shield.invalid_canary_token",
             ErrorKind::TooManyCanaries(_) => "input_shield.too_many_canaries",
             ErrorKind::UnknownSpotlightMode(_) => "input_shield.unknown_spotlight_mode",
+            ErrorKind::UnknownRule(_) => "input_shield.unknown_rule",
+            ErrorKind::DuplicateRule(_) => "input_shield.duplicate_rule",
+            ErrorKind::InvalidRule { .. } => "input_shield.invalid_rule",
+            ErrorKind::InvalidThreshold(_) => "input_shield.invalid_threshold",
+            ErrorKind::EmptyAllowPhrase(_) => "input_shield.empty_allow_phrase",
         }
     }
 
@@ -75,6 +95,20 @@ impl Diagnostic for ShieldError {
             }
             ErrorKind::UnknownSpotlightMode(_) => {
                 "use `delimit`, `datamark` or `base64`".to_owned()
+            }
+            ErrorKind::UnknownRule(_) => {
+                "list the built-in rule ids with `InputShield::rules()`".to_owned()
+            }
+            ErrorKind::DuplicateRule(_) => {
+                "give the custom rule its own id, or disable the built-in rule first".to_owned()
+            }
+            ErrorKind::InvalidRule { .. } => {
+                "use a dotted lowercase id, a weight of 1 to 100 and at least one non-empty term"
+                    .to_owned()
+            }
+            ErrorKind::InvalidThreshold(_) => "use a threshold from 1 to 100".to_owned(),
+            ErrorKind::EmptyAllowPhrase(_) => {
+                "use a phrase with at least one letter or digit".to_owned()
             }
         })
     }

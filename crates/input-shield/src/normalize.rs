@@ -1,0 +1,475 @@
+//! One-pass normalisation of untrusted text into the form the rule automaton matches, with a map
+//! from every normalised byte back to the original character it came from.
+//!
+//! Steps, all in the same pass over the characters: ASCII lowercasing; full-width, mathematical
+//! and enclosed letters folded to ASCII (the NFKC compatibility mappings attackers use); Latin
+//! accents stripped; other letters lowercased; zero-width, bidi-control and Unicode tag characters
+//! removed (tag characters are decoded back to the ASCII they smuggle) and recorded; Cyrillic and
+//! Greek look-alikes folded to Latin when they touch a Latin letter; leetspeak digits folded
+//! inside words; apostrophes dropped; `-` and `_` treated as spaces; whitespace runs collapsed.
+//! A second, allocation-free-when-unused pass collapses spaced-out letters (`i g n o r e`).
+
+use agentsentinel_core::Span;
+
+/// Normalised text and how to get back to the original.
+#[derive(Debug, Default)]
+pub(crate) struct Normalized {
+    /// Lowercased, folded text. Valid UTF-8.
+    pub text: String,
+    /// `map[i]` is the byte offset in the original text of the character that produced byte `i`.
+    /// INVARIANT: `map.len() == text.len()` and every entry is a char boundary of the original.
+    pub map: Vec<u32>,
+    /// Spans of the original text holding invisible characters, by kind.
+    pub hidden: Vec<Hidden>,
+    /// Normalised byte ranges that came from spaced-out letters: word-boundary checks are off.
+    pub relaxed: Vec<(usize, usize)>,
+}
+
+/// A run of invisible characters in the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hidden {
+    pub kind: HiddenKind,
+    pub span: Span,
+}
+
+/// What kind of invisible character was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HiddenKind {
+    /// Zero-width characters splitting a word, or standalone zero-width spaces.
+    ZeroWidth,
+    /// Bidi embedding, override and isolate controls.
+    Bidi,
+    /// Unicode tag characters (U+E0000 block) outside an emoji flag: ASCII smuggling.
+    Tag,
+}
+
+impl Normalized {
+    /// Original byte span of the normalised range `start..end` (clamped, on char boundaries).
+    pub fn original_span(&self, original: &str, start: usize, end: usize) -> Span {
+        if self.map.is_empty() || start >= self.map.len() {
+            return Span::new(original.len(), original.len());
+        }
+        let first = self.map[start] as usize;
+        let last_index = end.saturating_sub(1).clamp(start, self.map.len() - 1);
+        let last = self.map[last_index] as usize;
+        let last_len = original
+            .get(last..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(0, char::len_utf8);
+        Span::new(first, (last + last_len).min(original.len()))
+    }
+
+    /// Whether normalised byte `pos` lies in a spaced-out-letters range.
+    pub fn is_relaxed(&self, pos: usize) -> bool {
+        self.relaxed.iter().any(|&(s, e)| pos >= s && pos <= e)
+    }
+}
+
+/// Normalises `text` (see the module docs). Linear in the length of `text`.
+pub(crate) fn normalize(text: &str) -> Normalized {
+    let mut out = Normalized {
+        text: String::with_capacity(text.len() + 8),
+        map: Vec::with_capacity(text.len() + 8),
+        hidden: Vec::new(),
+        relaxed: Vec::new(),
+    };
+    let mut writer = Writer { out: &mut out };
+    let mut chars = text.char_indices().peekable();
+    let mut prev_char: char = ' ';
+    while let Some((offset, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        #[expect(clippy::cast_possible_truncation, reason = "inputs above 4 GiB are cut by callers")]
+        let at = offset as u32;
+        if c.is_ascii() {
+            writer.ascii(c as u8, at, next);
+        } else {
+            writer.unicode(text, offset, c, prev_char, next);
+        }
+        prev_char = c;
+    }
+    collapse_spaced_letters(&mut out);
+    out
+}
+
+struct Writer<'a> {
+    out: &'a mut Normalized,
+}
+
+impl Writer<'_> {
+    fn last(&self) -> u8 {
+        self.out.text.as_bytes().last().copied().unwrap_or(b' ')
+    }
+
+    fn push(&mut self, c: char, at: u32) {
+        let before = self.out.text.len();
+        self.out.text.push(c);
+        for _ in before..self.out.text.len() {
+            self.out.map.push(at);
+        }
+    }
+
+    fn space(&mut self, newline: bool, at: u32) {
+        match self.last() {
+            b'\n' => {}
+            b' ' => {
+                if newline && !self.out.text.is_empty() {
+                    let len = self.out.text.len();
+                    self.out.text.replace_range(len - 1.., "\n");
+                    if let Some(slot) = self.out.map.last_mut() {
+                        *slot = at;
+                    }
+                }
+            }
+            _ => self.push(if newline { '\n' } else { ' ' }, at),
+        }
+    }
+
+    fn ascii(&mut self, b: u8, at: u32, next: char) {
+        match b {
+            b'A'..=b'Z' => self.push((b + 32) as char, at),
+            b'\'' => {}
+            b'\n' | b'\r' => self.space(true, at),
+            b' ' | b'\t' | 0x0b | 0x0c | b'-' | b'_' => self.space(false, at),
+            b'0' | b'1' | b'3' | b'4' | b'5' | b'7'
+                if self.last().is_ascii_lowercase() || next.is_ascii_alphabetic() =>
+            {
+                let folded = match b {
+                    b'0' => 'o',
+                    b'1' => 'i',
+                    b'3' => 'e',
+                    b'4' => 'a',
+                    b'5' => 's',
+                    _ => 't',
+                };
+                self.push(folded, at);
+            }
+            _ => self.push(b as char, at),
+        }
+    }
+
+    fn hidden(&mut self, kind: HiddenKind, offset: usize, c: char) {
+        let span = Span::new(offset, offset + c.len_utf8());
+        if let Some(last) = self.out.hidden.last_mut() {
+            if last.kind == kind && last.span.end == offset {
+                last.span.end = span.end;
+                return;
+            }
+        }
+        self.out.hidden.push(Hidden { kind, span });
+    }
+
+    #[expect(clippy::too_many_lines, reason = "one table of character classes reads best whole")]
+    fn unicode(&mut self, text: &str, offset: usize, c: char, prev: char, next: char) {
+        #[expect(clippy::cast_possible_truncation, reason = "inputs above 4 GiB are cut by callers")]
+        let at = offset as u32;
+        let cp = c as u32;
+        match cp {
+            // Soft hyphen, combining grapheme joiner, variation selectors: invisible, harmless.
+            0xAD | 0x34F | 0xFE00..=0xFE0F | 0x0300..=0x036F => {}
+            0x200B | 0x2060..=0x2064 | 0x180E | 0xFEFF => {
+                if !(cp == 0xFEFF && offset == 0) {
+                    self.hidden(HiddenKind::ZeroWidth, offset, c);
+                }
+            }
+            0x200C | 0x200D => {
+                // Joiners are legitimate in emoji and Indic/Persian text; only a joiner splitting
+                // a Latin word is smuggling.
+                if prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric() {
+                    self.hidden(HiddenKind::ZeroWidth, offset, c);
+                }
+            }
+            0x200E | 0x200F | 0x061C | 0x202A..=0x202E | 0x2066..=0x2069 => {
+                self.hidden(HiddenKind::Bidi, offset, c);
+            }
+            0xE0000..=0xE007F => {
+                let in_flag = cp != 0xE0001 && is_emoji_flag_tag(text, offset);
+                if !in_flag {
+                    self.hidden(HiddenKind::Tag, offset, c);
+                    if (0xE0020..=0xE007E).contains(&cp) {
+                        let ascii = (cp - 0xE0000) as u8;
+                        self.ascii(ascii, at, ' ');
+                    }
+                }
+            }
+            0xE0100..=0xE01EF => self.hidden(HiddenKind::ZeroWidth, offset, c),
+            0xFF01..=0xFF5E => {
+                let ascii = char::from_u32(cp - 0xFEE0).unwrap_or(' ');
+                self.ascii(ascii as u8, at, next);
+            }
+            0x3000 | 0xA0 | 0x2000..=0x200A | 0x202F | 0x205F | 0x1680 => self.space(false, at),
+            0x2028 | 0x2029 | 0x85 => self.space(true, at),
+            0x2018 | 0x2019 | 0x02BC | 0x2032 => {}
+            0x2010..=0x2015 => self.space(false, at),
+            0x201C | 0x201D | 0x201E | 0x00AB | 0x00BB => self.push('"', at),
+            0x1D400..=0x1D6A3 => {
+                let index = (cp - 0x1D400) % 52;
+                #[expect(clippy::cast_possible_truncation, reason = "index < 52")]
+                let letter = (b'a' + (index % 26) as u8) as char;
+                self.push(letter, at);
+            }
+            0x1D7CE..=0x1D7FF => {
+                #[expect(clippy::cast_possible_truncation, reason = "digit < 10")]
+                let digit = (b'0' + ((cp - 0x1D7CE) % 10) as u8) as char;
+                self.push(digit, at);
+            }
+            0x24B6..=0x24CF => self.push(letter_at(cp - 0x24B6), at),
+            0x24D0..=0x24E9 => self.push(letter_at(cp - 0x24D0), at),
+            0x1F130..=0x1F149 => self.push(letter_at(cp - 0x1F130), at),
+            0x1F150..=0x1F169 => self.push(letter_at(cp - 0x1F150), at),
+            0x1F170..=0x1F189 => self.push(letter_at(cp - 0x1F170), at),
+            0x1F1E6..=0x1F1FF => self.push(letter_at(cp - 0x1F1E6), at),
+            0xC0..=0x17F => match cp {
+                0xC6 | 0xE6 => {
+                    self.push('a', at);
+                    self.push('e', at);
+                }
+                0xDF => {
+                    self.push('s', at);
+                    self.push('s', at);
+                }
+                0xDE | 0xFE => {
+                    self.push('t', at);
+                    self.push('h', at);
+                }
+                0xD7 | 0xF7 => self.push(c, at),
+                _ => {
+                    let table = if cp < 0x100 {
+                        LATIN1_BASE.as_bytes()
+                    } else {
+                        LATIN_EXT_A_BASE.as_bytes()
+                    };
+                    let index = if cp < 0x100 { cp - 0xC0 } else { cp - 0x100 } as usize;
+                    self.push(table.get(index).copied().unwrap_or(b'?') as char, at);
+                }
+            },
+            _ => {
+                if let Some(latin) = confusable(c) {
+                    if prev.is_ascii_alphabetic()
+                        || next.is_ascii_alphabetic()
+                        || self.last().is_ascii_lowercase()
+                    {
+                        self.push(latin, at);
+                        return;
+                    }
+                }
+                if c.is_whitespace() {
+                    self.space(false, at);
+                } else if c.is_alphabetic() && !is_caseless(cp) {
+                    for lower in c.to_lowercase() {
+                        self.push(lower, at);
+                    }
+                } else {
+                    self.push(c, at);
+                }
+            }
+        }
+    }
+}
+
+/// Base letters of U+00C0..=U+00FF (multi-letter ones are handled before the table).
+const LATIN1_BASE: &str = "aaaaaaaceeeeiiiidnooooo*ouuuuytsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+/// Base letters of U+0100..=U+017F.
+const LATIN_EXT_A_BASE: &str = concat!(
+    "aaaaaacccccccc",
+    "dddd",
+    "eeeeeeeeee",
+    "gggggggg",
+    "hhhh",
+    "iiiiiiiiii",
+    "ii",
+    "jj",
+    "kkk",
+    "llllllllll",
+    "nnnnnnnnn",
+    "oooooo",
+    "oo",
+    "rrrrrr",
+    "ssssssss",
+    "tttttt",
+    "uuuuuuuuuuuu",
+    "ww",
+    "yyy",
+    "zzzzzz",
+    "s",
+);
+
+fn letter_at(index: u32) -> char {
+    #[expect(clippy::cast_possible_truncation, reason = "callers pass index < 26")]
+    let letter = b'a' + (index % 26) as u8;
+    letter as char
+}
+
+/// Scripts without case, where `to_lowercase` is the identity: skip the table lookup.
+fn is_caseless(cp: u32) -> bool {
+    matches!(cp, 0x0590..=0x08FF | 0x0900..=0x0DFF | 0x0E00..=0x0EFF | 0x3040..=0x9FFF | 0xAC00..=0xD7AF)
+}
+
+/// Whether the tag character at `offset` is part of an emoji subdivision flag (black flag U+1F3F4
+/// followed by a short tag sequence): the one legitimate use of the tag block.
+fn is_emoji_flag_tag(text: &str, offset: usize) -> bool {
+    let before = text.get(..offset).unwrap_or("");
+    let mut tags = 0;
+    for c in before.chars().rev() {
+        match c as u32 {
+            0xE0020..=0xE007E => {
+                tags += 1;
+                if tags > 6 {
+                    return false;
+                }
+            }
+            0x1F3F4 => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Latin look-alike of a Cyrillic or Greek letter.
+fn confusable(c: char) -> Option<char> {
+    Some(match c {
+        'а' | 'А' | 'α' | 'Α' => 'a',
+        'в' | 'В' | 'β' | 'Β' => 'b',
+        'с' | 'С' | 'ϲ' => 'c',
+        'ԁ' => 'd',
+        'е' | 'Е' | 'ё' | 'ε' | 'Ε' => 'e',
+        'һ' | 'Н' | 'Η' => 'h',
+        'і' | 'І' | 'ι' | 'Ι' | 'ї' => 'i',
+        'ј' | 'Ј' => 'j',
+        'к' | 'К' | 'κ' | 'Κ' => 'k',
+        'м' | 'М' | 'Μ' => 'm',
+        'п' | 'η' | 'Ν' => 'n',
+        'о' | 'О' | 'ο' | 'Ο' | 'σ' => 'o',
+        'р' | 'Р' | 'ρ' | 'Ρ' => 'p',
+        'ԛ' => 'q',
+        'г' => 'r',
+        'ѕ' | 'Ѕ' => 's',
+        'т' | 'Т' | 'τ' | 'Τ' => 't',
+        'υ' | 'μ' => 'u',
+        'ν' | 'ѵ' => 'v',
+        'ԝ' | 'ω' => 'w',
+        'х' | 'Х' | 'χ' | 'Χ' => 'x',
+        'у' | 'У' | 'γ' | 'Υ' => 'y',
+        'Ζ' => 'z',
+        _ => return None,
+    })
+}
+
+/// Separators attackers put between single letters.
+fn is_letter_separator(b: u8) -> bool {
+    matches!(b, b' ' | b'.' | b'*' | b'|' | b'/' | b',' | b'+' | b'~')
+}
+
+/// Collapses runs of at least four single ASCII letters, each separated by one separator
+/// (`i g n o r e`, `i.g.n.o.r.e`), into the bare word, marking the result relaxed. Does nothing
+/// (and allocates nothing) when no such run exists.
+fn collapse_spaced_letters(norm: &mut Normalized) {
+    let bytes = norm.text.as_bytes();
+    let runs = find_spaced_runs(bytes);
+    if runs.is_empty() {
+        return;
+    }
+    let mut text = String::with_capacity(bytes.len());
+    let mut map = Vec::with_capacity(bytes.len());
+    let mut relaxed = Vec::with_capacity(runs.len());
+    let mut copied = 0;
+    for (start, end) in runs {
+        text.push_str(norm.text.get(copied..start).unwrap_or(""));
+        map.extend_from_slice(norm.map.get(copied..start).unwrap_or(&[]));
+        let run_start = text.len();
+        for i in (start..end).step_by(2) {
+            text.push(bytes[i] as char);
+            map.push(norm.map[i]);
+        }
+        relaxed.push((run_start, text.len()));
+        copied = end;
+    }
+    text.push_str(norm.text.get(copied..).unwrap_or(""));
+    map.extend_from_slice(norm.map.get(copied..).unwrap_or(&[]));
+    norm.text = text;
+    norm.map = map;
+    norm.relaxed = relaxed;
+}
+
+/// Runs `start..end` (end exclusive, covering letter-sep-letter-...-letter) of spaced letters.
+fn find_spaced_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    let is_single = |i: usize| {
+        bytes[i].is_ascii_lowercase()
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && (i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_alphanumeric())
+    };
+    while i < bytes.len() {
+        if is_single(i) {
+            let start = i;
+            let mut end = i + 1;
+            let mut letters = 1;
+            while end + 1 < bytes.len() && is_letter_separator(bytes[end]) && is_single(end + 1) {
+                end += 2;
+                letters += 1;
+            }
+            if letters >= 4 {
+                runs.push((start, end));
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(text: &str) -> String {
+        normalize(text).text
+    }
+
+    #[test]
+    fn folds_case_accents_fullwidth_and_math_letters() {
+        assert_eq!(norm("IGNORE Précédentes"), "ignore precedentes");
+        assert_eq!(norm("ｉｇｎｏｒｅ"), "ignore");
+        assert_eq!(norm("𝐢𝐠𝐧𝐨𝐫𝐞"), "ignore");
+        assert_eq!(norm("Straße"), "strasse");
+    }
+
+    #[test]
+    fn folds_leetspeak_and_confusables_only_inside_latin_words() {
+        assert_eq!(norm("1gn0r3 4ll"), "ignore all");
+        assert_eq!(norm("version 3 of 10"), "version 3 of 10");
+        assert_eq!(norm("іgnоrе"), "ignore");
+        assert_eq!(norm("игнорируй"), "игнорируй");
+    }
+
+    #[test]
+    fn removes_invisible_characters_and_records_them() {
+        let n = normalize("ig\u{200b}nore \u{202e}x");
+        assert_eq!(n.text, "ignore x");
+        assert_eq!(n.hidden.len(), 2);
+        let tags: String = "hi".chars().map(|c| char::from_u32(0xE0000 + c as u32).unwrap()).collect();
+        let n = normalize(&format!("ok{tags}"));
+        assert_eq!(n.text, "okhi");
+        assert_eq!(n.hidden[0].kind, HiddenKind::Tag);
+    }
+
+    #[test]
+    fn collapses_whitespace_and_spaced_letters() {
+        assert_eq!(norm("a  \t b\n\n c"), "a b\nc");
+        let n = normalize("please i g n o r e this");
+        assert_eq!(n.text, "please ignore this");
+        assert_eq!(n.relaxed, vec![(7, 13)]);
+        assert_eq!(norm("i.g.n.o.r.e"), "ignore");
+    }
+
+    #[test]
+    fn map_points_back_to_original_characters() {
+        let text = "Ｉgnoré";
+        let n = normalize(text);
+        let span = n.original_span(text, 0, n.text.len());
+        assert_eq!(span.slice(text), Some(text));
+        let span = n.original_span(text, 5, 6);
+        assert_eq!(span.slice(text), Some("é"));
+    }
+}
