@@ -1015,7 +1015,8 @@ pub(crate) fn compile(root: &Node, source: &str, origin: &str) -> Result<Inner, 
                     }),
                 });
             }
-            if plan.allow.is_none() {
+            // `deny_if` alone only restricts: it never makes a tool allowed.
+            if plan.allow.is_none() && rule.allow_if.is_some() {
                 plan.allow = Some((
                     rule.rule,
                     format!("`{name}` passed every check of its rules"),
@@ -1132,4 +1133,24 @@ fn for_each_rule<'s>(
         f(cx, item, entries, &path)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_json_schema_lists_exactly_the_top_level_keys() {
+        let schema: Value = serde_json::from_str(include_str!("../policy.schema.json")).unwrap();
+        let mut keys: Vec<&str> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = TOP_KEYS.to_vec();
+        keys.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+    }
 }

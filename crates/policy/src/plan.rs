@@ -174,6 +174,9 @@ impl Inner {
             tracer.note(&self.rules[*rule as usize], "deny", || reason.clone());
             return Decision::deny(self.rule(*rule), reason.clone());
         }
+        // Approval only gates a call that would otherwise be allowed: it never makes a call that
+        // nothing allows approvable.
+        let allowable = plan.allow.is_some() || self.default_allow;
         if !plan.static_deny_only {
             let cx = EvalCx {
                 args: &call.args,
@@ -224,6 +227,12 @@ impl Inner {
                     } => {
                         if sequence_matches(steps, *max_distance as usize, state, &self.tool_masks)
                         {
+                            if *approval && !allowable {
+                                tracer.note(&self.rules[*rule as usize], "pass", || {
+                                    "sequence completed, but nothing allows the call".to_owned()
+                                });
+                                continue;
+                            }
                             if *approval {
                                 tracer.note(
                                     &self.rules[*rule as usize],
@@ -277,7 +286,7 @@ impl Inner {
                     }
                 }
             }
-            for approval in &plan.approvals {
+            for approval in plan.approvals.iter().filter(|_| allowable) {
                 if approval.when.as_ref().is_none_or(|c| c.eval(&cx)) {
                     tracer.note(
                         &self.rules[approval.rule as usize],

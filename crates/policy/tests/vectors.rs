@@ -14,8 +14,14 @@ fn dir() -> PathBuf {
 
 fn load(policy: &Value) -> Result<Policy, agentsentinel_policy::PolicyError> {
     let (text, origin) = match policy.get("file").and_then(Value::as_str) {
-        Some(file) => (std::fs::read_to_string(dir().join(file)).unwrap(), file.to_owned()),
-        None => (policy["text"].as_str().unwrap().to_owned(), "vector".to_owned()),
+        Some(file) => (
+            std::fs::read_to_string(dir().join(file)).unwrap(),
+            file.to_owned(),
+        ),
+        None => (
+            policy["text"].as_str().unwrap().to_owned(),
+            "vector".to_owned(),
+        ),
     };
     match policy["format"].as_str().unwrap() {
         "yaml" => Policy::from_yaml(&text, &origin),
@@ -107,6 +113,9 @@ fn every_vector_file_is_replayed() {
     found.sort();
     assert!(!found.is_empty(), "no vectors in {}", dir().display());
     for file in &found {
-        assert!(FILES.contains(&file.as_str()), "{file} has no test in vectors.rs");
+        assert!(
+            FILES.contains(&file.as_str()),
+            "{file} has no test in vectors.rs"
+        );
     }
 }
