@@ -2,6 +2,13 @@
 #![forbid(unsafe_code)]
 
 mod error;
+#[cfg(all(
+    feature = "input-shield",
+    feature = "policy",
+    feature = "permit",
+    feature = "replay"
+))]
+pub mod guard;
 
 pub use agentsentinel_core as core;
 #[cfg(feature = "input-shield")]
@@ -17,6 +24,13 @@ pub use agentsentinel_core::{
     ThreatLevel, ToolCall, render,
 };
 pub use error::Error;
+#[cfg(all(
+    feature = "input-shield",
+    feature = "policy",
+    feature = "permit",
+    feature = "replay"
+))]
+pub use guard::{Guard, Inspection};
 
 /// The version of AgentSentinel, as in `Cargo.toml` (the same in every binding).
 ///
