@@ -23,6 +23,10 @@ enum PolicyCommand {
 }
 
 /// Runs the subcommand.
+#[expect(
+    clippy::unnecessary_wraps,
+    reason = "every subcommand has the signature main dispatches on"
+)]
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     match &args.command {
         PolicyCommand::Check { file } => match load(file) {

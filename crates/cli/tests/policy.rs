@@ -1,5 +1,9 @@
 //! `agentsentinel policy check` and `agentsentinel evaluate`, run the way a user runs them.
 #![allow(clippy::unwrap_used, reason = "a panic here is a failed test")]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "the test writes the policy files it checks"
+)]
 
 use std::io::Write;
 use std::path::PathBuf;

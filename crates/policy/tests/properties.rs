@@ -42,6 +42,7 @@ fn rule() -> impl Strategy<Value = Rule> {
     ]
 }
 
+#[expect(clippy::too_many_lines, reason = "one arm per rule kind")]
 /// Renders rules as a policy; `None` when they would not load (a tool both allowed and denied).
 fn render(rules: &[Rule]) -> Option<String> {
     let mut statics = vec![None; TOOLS.len()];
@@ -214,10 +215,10 @@ proptest! {
         let Some(text) = render(&rules) else { return Ok(()) };
         // A CHECK_TAINT rule governs its tool (the issue's `export_analytics`): it only counts as
         // a deny rule for a tool that something already allows.
-        if let Rule::Check(t, _) = extra {
-            if !grantable(&rules, TOOLS[t]) {
-                return Ok(());
-            }
+        if let Rule::Check(t, _) = extra
+            && !grantable(&rules, TOOLS[t])
+        {
+            return Ok(());
         }
         let mut more = rules.clone();
         more.push(extra);
@@ -277,6 +278,57 @@ proptest! {
             for tag in before.iter().filter(|t| !after.contains(t)) {
                 let removed = matches!(&decision, Decision::Allow { effects, .. } if effects.remove_taints.contains(tag));
                 prop_assert!(removed || expiring(tag), "{text}\n`{tag}` vanished after {call:?} -> {decision:?}");
+            }
+        }
+    }
+}
+
+fn yaml_soup() -> impl Strategy<Value = String> {
+    let token = prop_oneof![
+        Just("staticRules:".to_owned()),
+        Just("taintRules:".to_owned()),
+        Just("logicRules:".to_owned()),
+        Just("sequenceRules:".to_owned()),
+        Just("classes:".to_owned()),
+        Just("\n".to_owned()),
+        Just("  ".to_owned()),
+        Just("- ".to_owned()),
+        Just("{".to_owned()),
+        Just("}".to_owned()),
+        Just("[".to_owned()),
+        Just("]".to_owned()),
+        Just(", ".to_owned()),
+        Just(": ".to_owned()),
+        Just("&a ".to_owned()),
+        Just("*a".to_owned()),
+        Just("\"".to_owned()),
+        Just("'".to_owned()),
+        Just("#".to_owned()),
+        Just("---\n".to_owned()),
+        Just("tool: a".to_owned()),
+        Just("action: ADD_TAINT".to_owned()),
+        Just("allow_if: {arg: v, regex: \"(\"}".to_owned()),
+        Just("ALLOW".to_owned()),
+        Just("é".to_owned()),
+        "[a-z]{1,6}",
+        "[0-9]{1,3}",
+    ];
+    proptest::collection::vec(token, 0..40).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn the_parser_never_panics_and_errors_point_inside_the_text(text in prop_oneof![yaml_soup(), "\\PC{0,200}"]) {
+        for loaded in [Policy::from_yaml(&text, "p.yaml"), Policy::from_json(&text, "p.json")] {
+            if let Err(err) = loaded {
+                use agentsentinel_core::Diagnostic as _;
+                prop_assert!(err.code().starts_with("policy."));
+                if let Some(span) = err.span() {
+                    prop_assert!(span.start <= text.len());
+                }
+                let _ = agentsentinel_core::render(&err, &text);
             }
         }
     }
