@@ -465,6 +465,12 @@ impl Guard {
         }
     }
 
+    /// Whether [`Guard::spotlight_if`] spotlights an output that is (or is not) `flagged`.
+    #[must_use]
+    pub fn spotlight_applies(&self, flagged: bool) -> bool {
+        matches!(self.spotlight, Some((_, scope)) if flagged || scope == SpotlightScope::All)
+    }
+
     /// Spotlights `text` with the configured mode when the scope covers an output that is
     /// (or is not) `flagged`; `Ok(None)` when spotlighting does not apply.
     ///

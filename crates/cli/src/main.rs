@@ -14,6 +14,7 @@ mod evaluate;
 mod fingerprint;
 mod hash;
 mod input;
+mod mcp_proxy;
 mod permit;
 mod policy;
 mod spotlight;
@@ -47,6 +48,10 @@ enum Command {
     Hash(hash::Args),
     /// Generate keys, mint and verify permits bound to one exact action (`permit --help`).
     Permit(permit::Args),
+    /// Run an MCP server behind AgentSentinel: `mcp-proxy --policy FILE -- <server command…>`.
+    McpProxy(mcp_proxy::Args),
+    /// Review and approve pinned MCP tool definitions (`mcp-pins approve --pins FILE`).
+    McpPins(mcp_proxy::pins::Args),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +66,8 @@ fn main() -> ExitCode {
         Command::Canonicalize(args) => canonicalize::run(&args),
         Command::Hash(args) => hash::run(&args),
         Command::Permit(args) => permit::run(&args),
+        Command::McpProxy(args) => mcp_proxy::run(&args),
+        Command::McpPins(args) => mcp_proxy::pins::run(&args),
     };
     match result {
         Ok(code) => code,

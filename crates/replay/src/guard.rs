@@ -99,6 +99,7 @@ impl ReplayGuard {
                     limit: per_shard,
                     cursor: 0,
                     shift: shard_shift,
+                    earliest_expiry: u64::MAX,
                     counters: Counters::default(),
                 }))
             })
@@ -282,7 +283,11 @@ impl Key {
 
 /// The bits of `hash` left after the shard bits, which pick the slot.
 fn slot_hash(hash: u64, shard_shift: u32) -> u64 {
-    if shard_shift == 64 { hash } else { hash << (64 - shard_shift) }
+    if shard_shift == 64 {
+        hash
+    } else {
+        hash << (64 - shard_shift)
+    }
 }
 
 /// One slot. `expires_at == 0` marks an empty slot: a recorded nonce always expires after `now`,
@@ -313,6 +318,9 @@ struct Shard {
     cursor: usize,
     /// Copy of the guard's shift, to recompute an entry's home slot.
     shift: u32,
+    /// No entry expires before this (a lower bound): a full shard is swept only when something
+    /// may have expired, so a shard full of live nonces refuses in O(1), not O(shard).
+    earliest_expiry: u64,
     counters: Counters,
 }
 
@@ -356,7 +364,9 @@ impl Shard {
             return Err(ReplayError::Replayed);
         };
         if self.len >= self.limit {
-            self.reclaim_all(now);
+            if now >= self.earliest_expiry {
+                self.reclaim_all(now);
+            }
             if self.len >= self.limit {
                 return Err(ReplayError::CapacityExhausted { capacity: 0 });
             }
@@ -367,6 +377,7 @@ impl Shard {
         }
         self.slots[at] = Entry { key, expires_at };
         self.len += 1;
+        self.earliest_expiry = self.earliest_expiry.min(expires_at);
         Ok(())
     }
 
@@ -386,6 +397,7 @@ impl Shard {
     }
 
     fn reclaim_all(&mut self, now: u64) {
+        let mut earliest = u64::MAX;
         let mut i = 0;
         while i < self.slots.len() {
             let entry = self.slots[i];
@@ -393,9 +405,15 @@ impl Shard {
                 self.remove_at(i);
                 self.counters.reclaimed += 1;
             } else {
+                if !entry.is_empty() {
+                    earliest = earliest.min(entry.expires_at);
+                }
                 i += 1;
             }
         }
+        // An entry that a backward shift moves (forwards into a slot not yet scanned, or from the
+        // start of the table to its end) was either folded in already or is scanned later.
+        self.earliest_expiry = earliest;
     }
 
     /// Empties slot `i` and shifts back the entries of the run after it (backward-shift
@@ -424,5 +442,4 @@ impl Shard {
         self.slots[i] = Entry::EMPTY;
         self.len -= 1;
     }
-
 }

@@ -36,13 +36,22 @@ fn second_use_is_replayed_and_bounds_are_enforced() {
     let guard = ReplayGuard::new(10, 100);
     let n = [1u8; 16];
     guard.check_and_record(&n, 150, 100).unwrap();
-    assert_eq!(guard.check_and_record(&n, 150, 120), Err(ReplayError::Replayed));
     assert_eq!(
-        guard.check_and_record(&[2; 16], 100, 100).unwrap_err().code(),
+        guard.check_and_record(&n, 150, 120),
+        Err(ReplayError::Replayed)
+    );
+    assert_eq!(
+        guard
+            .check_and_record(&[2; 16], 100, 100)
+            .unwrap_err()
+            .code(),
         "replay.expired"
     );
     assert_eq!(
-        guard.check_and_record(&[2; 16], 201, 100).unwrap_err().code(),
+        guard
+            .check_and_record(&[2; 16], 201, 100)
+            .unwrap_err()
+            .code(),
         "replay.expiry_too_far"
     );
     assert!(guard.contains(&n));
@@ -63,7 +72,10 @@ fn full_of_live_nonces_fails_closed_and_expired_ones_make_room() {
     assert_eq!(accepted, 100);
     // Every accepted nonce is still refused: nothing live was evicted.
     for n in &all[..100] {
-        assert_eq!(guard.check_and_record(n, 500, 100), Err(ReplayError::Replayed));
+        assert_eq!(
+            guard.check_and_record(n, 500, 100),
+            Err(ReplayError::Replayed)
+        );
     }
     // Once they expire, the space comes back.
     for n in &all[100..] {
@@ -83,7 +95,11 @@ fn a_large_guard_holds_its_capacity() {
         guard.check_and_record(&n, 5_000, 1).unwrap();
     }
     assert_eq!(guard.stats().stored, capacity);
-    assert!(guard.memory_bytes() <= capacity * 40, "{}", guard.memory_bytes());
+    assert!(
+        guard.memory_bytes() <= capacity * 40,
+        "{}",
+        guard.memory_bytes()
+    );
 }
 
 /// Random operations against a `HashMap` model, with time moving on so that incremental
@@ -106,7 +122,10 @@ fn matches_a_simple_model_while_time_passes() {
         let result = guard.check_and_record(&n, expires, now);
         match result {
             Ok(()) => {
-                assert!(!live_in_model, "step {step}: a live nonce was accepted twice");
+                assert!(
+                    !live_in_model,
+                    "step {step}: a live nonce was accepted twice"
+                );
                 model.insert(n, expires);
             }
             Err(ReplayError::Replayed) => {
@@ -143,4 +162,25 @@ fn many_threads_racing_one_nonce_exactly_one_wins() {
         assert_eq!(wins, 1, "round {round}");
         assert_eq!(guard.stats().replays, 15);
     }
+}
+
+#[test]
+fn a_full_shard_refuses_fast_until_something_can_expire() {
+    let guard = ReplayGuard::new(50, 1_000);
+    let mut fresh = nonces(11);
+    for n in fresh.by_ref().take(50) {
+        guard.check_and_record(&n, 600, 100).unwrap();
+    }
+    for n in fresh.by_ref().take(1_000) {
+        assert_eq!(
+            guard.check_and_record(&n, 600, 101).unwrap_err().code(),
+            "replay.capacity_exhausted"
+        );
+    }
+    assert_eq!(guard.stats().reclaimed, 0);
+    // Once the first ones expire, every new nonce finds room again.
+    for n in fresh.by_ref().take(50) {
+        guard.check_and_record(&n, 1_000, 600).unwrap();
+    }
+    assert_eq!(guard.stats().stored, 50);
 }

@@ -1,0 +1,109 @@
+//! `ReplayGuard::check_and_record` on a guard holding 1 M live nonces: fresh nonces (recorded)
+//! and seen ones (refused); prints the table size and the process RSS growth on setup.
+#![allow(missing_docs, reason = "criterion macros generate undocumented items")]
+#![allow(clippy::unwrap_used, reason = "a panic here is a failed benchmark")]
+#![expect(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    reason = "timings and indices of a measurement, far below 2^52"
+)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "reads /proc for CPU time and RSS"
+)]
+
+use std::hint::black_box;
+
+use agentsentinel::replay::ReplayGuard;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const LIVE: usize = 1_000_000;
+const WINDOW: u64 = 10_000_000;
+
+/// splitmix64: cheap, well-mixed stand-ins for random nonces.
+struct Nonces(u64);
+
+impl Nonces {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn next_nonce(&mut self) -> [u8; 16] {
+        let mut nonce = [0u8; 16];
+        nonce[..8].copy_from_slice(&self.next_u64().to_le_bytes());
+        nonce[8..].copy_from_slice(&self.next_u64().to_le_bytes());
+        nonce
+    }
+}
+
+/// Resident set size of this process in bytes (Linux; 0 elsewhere).
+fn rss_bytes() -> usize {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<usize>().ok())
+        .map_or(0, |pages| pages * 4096)
+}
+
+fn replay(c: &mut Criterion) {
+    let now = 1_000u64;
+    let before = rss_bytes();
+    let exact = ReplayGuard::new(LIVE, WINDOW);
+    let mut fill = Nonces(1);
+    for _ in 0..LIVE {
+        exact
+            .check_and_record(&fill.next_nonce(), now + WINDOW, now)
+            .unwrap();
+    }
+    let after = rss_bytes();
+    eprintln!(
+        "replay: capacity {LIVE}: table {} bytes ({:.1} bytes/nonce), RSS growth {} bytes, stored {}",
+        exact.memory_bytes(),
+        exact.memory_bytes() as f64 / LIVE as f64,
+        after.saturating_sub(before),
+        exact.stats().stored,
+    );
+    drop(exact);
+
+    // Room for fresh nonces on top of the 1 M live ones; fresh ones expire within a few
+    // simulated seconds and are reclaimed incrementally, which this measures too.
+    let guard = ReplayGuard::new(LIVE + LIVE / 5, WINDOW);
+    let mut fill = Nonces(1);
+    let mut seen = Vec::with_capacity(LIVE);
+    for _ in 0..LIVE {
+        let nonce = fill.next_nonce();
+        guard.check_and_record(&nonce, now + WINDOW, now).unwrap();
+        seen.push(nonce);
+    }
+
+    let mut group = c.benchmark_group("replay_1M_live");
+    let mut fresh = Nonces(0xdead_beef);
+    let mut clock = now;
+    let mut calls = 0u64;
+    group.bench_function("check_and_record_fresh", |b| {
+        b.iter(|| {
+            calls += 1;
+            if calls.is_multiple_of(4096) {
+                clock += 1;
+            }
+            guard
+                .check_and_record(black_box(&fresh.next_nonce()), clock + 2, clock)
+                .unwrap();
+        })
+    });
+    let mut pick = Nonces(7);
+    group.bench_function("check_and_record_replayed", |b| {
+        b.iter(|| {
+            let index = (pick.next_u64() % LIVE as u64) as usize;
+            let _ = black_box(guard.check_and_record(black_box(&seen[index]), clock + 2, clock));
+        })
+    });
+    group.finish();
+    eprintln!("replay: {:?}", guard.stats());
+}
+
+criterion_group!(benches, replay);
+criterion_main!(benches);

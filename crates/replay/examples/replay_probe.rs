@@ -1,0 +1,105 @@
+//! Times `check_and_record` on a guard holding 1 M live nonces (min of several runs, since the
+//! machine is shared) and prints the table size; `cargo run --release --example replay_probe`.
+#![allow(clippy::unwrap_used, reason = "a panic here is a failed measurement")]
+#![expect(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    reason = "timings and indices of a measurement, far below 2^52"
+)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "reads /proc for CPU time and RSS"
+)]
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use agentsentinel_replay::ReplayGuard;
+
+struct Nonces(u64);
+
+impl Nonces {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn next_nonce(&mut self) -> [u8; 16] {
+        let mut nonce = [0u8; 16];
+        nonce[..8].copy_from_slice(&self.next_u64().to_le_bytes());
+        nonce[8..].copy_from_slice(&self.next_u64().to_le_bytes());
+        nonce
+    }
+}
+
+/// CPU time of this thread in ns (Linux `schedstat`), which excludes time spent preempted by
+/// other processes on a shared machine; falls back to wall time elsewhere.
+fn cpu_ns(wall: Instant) -> u128 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or_else(|| wall.elapsed().as_nanos())
+}
+
+fn main() {
+    let epoch = Instant::now();
+    let live: usize = std::env::var("LIVE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let now = 1_000;
+    let guard = ReplayGuard::new(live + live / 5, 10_000_000);
+    let mut fill = Nonces(1);
+    let seen: Vec<[u8; 16]> = (0..live)
+        .map(|_| {
+            let n = fill.next_nonce();
+            guard.check_and_record(&n, now + 10_000_000, now).unwrap();
+            n
+        })
+        .collect();
+    println!(
+        "table {} bytes for capacity {}",
+        guard.memory_bytes(),
+        guard.capacity()
+    );
+    let mut fresh = Nonces(99);
+    let mut pick = Nonces(7);
+    let mut clock = now;
+    let mut calls = 0u64;
+    for round in 0..5 {
+        let iters = 2_000_000;
+        let start = Instant::now();
+        let cpu = cpu_ns(epoch);
+        for _ in 0..iters {
+            calls += 1;
+            if calls.is_multiple_of(4096) {
+                clock += 1;
+            }
+            let _ =
+                black_box(guard.check_and_record(black_box(&fresh.next_nonce()), clock + 2, clock));
+        }
+        let fresh_ns = start.elapsed().as_nanos() as f64 / f64::from(iters);
+        let fresh_cpu = (cpu_ns(epoch) - cpu) as f64 / f64::from(iters);
+        let start = Instant::now();
+        let cpu = cpu_ns(epoch);
+        for _ in 0..iters {
+            let i = (pick.next_u64() % live as u64) as usize;
+            let _ = black_box(guard.check_and_record(black_box(&seen[i]), clock + 2, clock));
+        }
+        let replay_ns = start.elapsed().as_nanos() as f64 / f64::from(iters);
+        let replay_cpu = (cpu_ns(epoch) - cpu) as f64 / f64::from(iters);
+        let start = Instant::now();
+        for _ in 0..iters {
+            let i = (pick.next_u64() % live as u64) as usize;
+            black_box(black_box(&seen[i])[0]);
+        }
+        let base_ns = start.elapsed().as_nanos() as f64 / f64::from(iters);
+        println!(
+            "round {round}: wall fresh {fresh_ns:.1} ns, replayed {replay_ns:.1} ns, loop+pick \
+             {base_ns:.1} ns; cpu fresh {fresh_cpu:.1} ns, replayed {replay_cpu:.1} ns"
+        );
+    }
+}
