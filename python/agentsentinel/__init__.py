@@ -38,6 +38,7 @@ from agentsentinel.errors import (
     ReplayError,
     SentinelError,
 )
+from agentsentinel.mcp import Sentinel as Sentinel  # MCP proxy client (mcp-proxy)
 
 __all__ = [
     "Assessment",
