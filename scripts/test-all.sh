@@ -80,7 +80,15 @@ stage_rust() {
 stage_python() {
   # Exactly the README's install line, into the venv; pytest runs against the installed package.
   .venv/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps .
-  (cd "$OUT" && "$ROOT/.venv/bin/python" -m pytest -q -p no:cacheprovider "$ROOT/bindings/python/tests")
+  # From $OUT so `import agentsentinel` can only find the installed package. pytest exits 5 when
+  # it collects nothing, which fails the stage like any other non-zero status.
+  (
+    cd "$OUT"
+    "$ROOT/.venv/bin/python" -m pytest -q -p no:cacheprovider "$ROOT/bindings/python/tests"
+    # The stub is honest (stubtest against the compiled module) and usable (mypy --strict).
+    "$ROOT/.venv/bin/python" -m mypy.stubtest agentsentinel._core
+    "$ROOT/.venv/bin/python" -m mypy --strict --no-incremental "$ROOT/bindings/python/tests/typed_usage.py"
+  )
 }
 
 stage_node() {

@@ -21,18 +21,44 @@ Conventions shared by every function:
 import os
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-from typing_extensions import TypeAlias
+from typing_extensions import TypeAlias, final
 
-Text: TypeAlias = Union[str, bytes]
-JSON: TypeAlias = Union[None, bool, int, float, str, Sequence[Any], Mapping[str, Any]]
-Span: TypeAlias = Tuple[int, int]
+_Text: TypeAlias = Union[str, bytes]
+_JSON: TypeAlias = Union[None, bool, int, float, str, Sequence[Any], Mapping[str, Any]]
+_Span: TypeAlias = Tuple[int, int]
 
 __version__: str
+__all__ = [
+    "Assessment",
+    "CanaryLeak",
+    "CanaryManager",
+    "CanaryToken",
+    "Decision",
+    "Finding",
+    "InputShield",
+    "Permit",
+    "PermitSigner",
+    "PermitVerifier",
+    "Policy",
+    "ReplayGuard",
+    "Sessions",
+    "Spotlighted",
+    "__version__",
+    "_spotlight_seeded",
+    "action_hash",
+    "analyze",
+    "canonicalize",
+    "fingerprint",
+    "generate_secret",
+    "should_block",
+    "spotlight",
+    "version",
+]
 
 def version() -> str:
     """The version of AgentSentinel (the same in Rust, Python, Node and WebAssembly)."""
 
-def fingerprint(text: Text) -> str:
+def fingerprint(text: _Text) -> str:
     """SHA-256 of the text's UTF-8 bytes as 64 lowercase hex digits.
 
     Raises ``SentinelError`` (code ``core.lone_surrogate`` or ``core.invalid_utf8``) for text that
@@ -41,7 +67,7 @@ def fingerprint(text: Text) -> str:
 
 # ------------------------------------------------------------------------------- input shield
 
-def analyze(text: Text) -> "Assessment":
+def analyze(text: _Text) -> "Assessment":
     """Analyses ``text`` for prompt injection and jailbreaks with the built-in rules.
 
     Never fails on valid text; linear in its length (a clean kilobyte takes a few microseconds).
@@ -50,9 +76,10 @@ def analyze(text: Text) -> "Assessment":
     True
     """
 
-def should_block(text: Text) -> bool:
+def should_block(text: _Text) -> bool:
     """Whether ``analyze(text)`` reaches the default block threshold (50)."""
 
+@final
 class InputShield:
     """A prompt-injection detector with its own options; build one and share it.
 
@@ -65,17 +92,17 @@ class InputShield:
     ``duplicate_rule``, ``invalid_rule``, ``empty_allow_phrase``) for a bad configuration.
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
-        block_threshold: int = 50,
+        block_threshold: int = ...,
         disable_rules: Iterable[str] = ...,
         allow_phrases: Iterable[str] = ...,
         rules: Iterable[Mapping[str, Any]] = ...,
-    ) -> None: ...
-    def analyze(self, text: Text) -> "Assessment":
+    ) -> "InputShield": ...
+    def analyze(self, text: _Text) -> "Assessment":
         """Analyses ``text`` with this shield's rules and threshold."""
-    def should_block(self, text: Text) -> bool:
+    def should_block(self, text: _Text) -> bool:
         """Whether ``text`` scores at or above this shield's threshold."""
     @property
     def block_threshold(self) -> int:
@@ -84,6 +111,7 @@ class InputShield:
     def rule_ids(self) -> List[str]:
         """Ids of the enabled rules, built-in ones first."""
 
+@final
 class Assessment:
     """The verdict of the shield on one text. Immutable; pickles."""
 
@@ -114,8 +142,9 @@ class Assessment:
         """The core JSON shape: findings keep both ``span`` (bytes) and ``char_span``."""
     def to_json(self) -> str:
         """``to_dict()`` as compact JSON text."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
+@final
 class Finding:
     """One suspicious thing found in a text. Immutable; pickles."""
 
@@ -135,13 +164,13 @@ class Finding:
     def weight(self) -> int:
         """Contribution to the risk score, 0-100."""
     @property
-    def span(self) -> Span:
+    def span(self) -> _Span:
         """Where the finding is, as Python string indices: ``text[slice(*finding.span)]``."""
     @property
-    def char_span(self) -> Span:
+    def char_span(self) -> _Span:
         """The same as ``span``."""
     @property
-    def byte_span(self) -> Span:
+    def byte_span(self) -> _Span:
         """Where the finding is, in bytes of the UTF-8 encoding."""
     @property
     def excerpt(self) -> str:
@@ -153,8 +182,9 @@ class Finding:
         """The core JSON shape (``span`` in bytes, ``char_span`` in code points)."""
     def to_json(self) -> str:
         """``to_dict()`` as compact JSON text."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
+@final
 class CanaryToken:
     """A canary token (``CANARY-`` and 20 base32 characters) to embed in a system prompt.
 
@@ -162,16 +192,17 @@ class CanaryToken:
     (``input_shield.invalid_canary_token``) for anything else. ``str(token)`` is the token.
     """
 
-    def __init__(self, token: str) -> None: ...
+    def __new__(cls, token: str) -> "CanaryToken": ...
     @property
     def value(self) -> str:
         """The token text."""
     @property
     def instruction(self) -> str:
         """A sentence for the system prompt that embeds the token."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class CanaryLeak:
     """One leak of one canary token in model output."""
 
@@ -185,10 +216,10 @@ class CanaryLeak:
     def rule_id(self) -> str:
         """``canary.<kind>``."""
     @property
-    def span(self) -> Span:
+    def span(self) -> _Span:
         """Where in the output, as Python string indices."""
     @property
-    def byte_span(self) -> Span:
+    def byte_span(self) -> _Span:
         """Where in the output, in UTF-8 bytes."""
     @property
     def finding(self) -> Finding:
@@ -196,13 +227,14 @@ class CanaryLeak:
     def to_dict(self) -> Dict[str, Any]:
         """``{"token", "kind", "finding"}``."""
 
+@final
 class CanaryManager:
     """Issues canary tokens and finds them in model output, even altered or encoded.
 
     Thread-safe; one manager can serve every session. Not picklable.
     """
 
-    def __init__(self) -> None: ...
+    def __new__(cls) -> "CanaryManager": ...
     def issue(self) -> CanaryToken:
         """Draws a fresh token (100 random bits) and registers it."""
     def register(self, token: Union[str, CanaryToken]) -> bool:
@@ -211,11 +243,12 @@ class CanaryManager:
         """Forgets a token; ``False`` if it was not registered."""
     def tokens(self) -> List[CanaryToken]:
         """The registered tokens, sorted."""
-    def check(self, output: Text) -> List[CanaryLeak]:
+    def check(self, output: _Text) -> List[CanaryLeak]:
         """Every leak of every registered token in ``output``, by position."""
-    def __contains__(self, token: Union[str, CanaryToken]) -> bool: ...
+    def __contains__(self, token: Union[str, CanaryToken], /) -> bool: ...
     def __len__(self) -> int: ...
 
+@final
 class Spotlighted:
     """Untrusted content marked so the model can tell it from instructions."""
 
@@ -231,18 +264,19 @@ class Spotlighted:
     def recover(self) -> str:
         """The content as the model should read it (neutralised look-alikes are U+FFFD)."""
 
-def spotlight(content: Text, mode: str = "delimit") -> Spotlighted:
+def spotlight(content: _Text, mode: str = "delimit") -> Spotlighted:
     """Marks untrusted ``content`` with fresh randomness (Hines et al. 2024).
 
     Content cannot close its own wrapper: look-alikes of the boundary or marker become U+FFFD.
     Raises ``InputShieldError`` (``input_shield.unknown_spotlight_mode``) for another ``mode``.
     """
 
-def _spotlight_seeded(content: Text, mode: str, seed: bytes) -> Spotlighted:
+def _spotlight_seeded(content: _Text, mode: str, seed: bytes) -> Spotlighted:
     """``spotlight`` with fixed 16-byte seed material: for the shared test vectors only."""
 
 # ------------------------------------------------------------------------------------- policy
 
+@final
 class Policy:
     """A checked, compiled tool-call policy. Immutable and shareable; not picklable.
 
@@ -251,32 +285,32 @@ class Policy:
     """
 
     @staticmethod
-    def from_yaml(text: Text, origin: str = "<string>") -> "Policy":
+    def from_yaml(text: _Text, origin: str = "<string>") -> "Policy":
         """Loads a policy from YAML text; ``origin`` names it in errors."""
     @staticmethod
-    def from_json(text: Text, origin: str = "<string>") -> "Policy":
-        """Loads a policy from JSON text with the same structure as the YAML format."""
+    def from_json(text: _Text, origin: str = "<string>") -> "Policy":
+        """Loads a policy from _JSON text with the same structure as the YAML format."""
     @staticmethod
-    def from_text(text: Text, origin: str = "<string>") -> "Policy":
-        """JSON when ``origin`` ends in ``.json`` or the text starts with ``{``, else YAML."""
+    def from_text(text: _Text, origin: str = "<string>") -> "Policy":
+        """_JSON when ``origin`` ends in ``.json`` or the text starts with ``{``, else YAML."""
     @staticmethod
     def from_file(path: Union[str, "os.PathLike[str]"]) -> "Policy":
-        """Reads and loads a policy file (JSON for ``.json``, else YAML; at most 1 MiB).
+        """Reads and loads a policy file (_JSON for ``.json``, else YAML; at most 1 MiB).
 
         Raises ``PolicyError`` (``policy.unreadable``, ``policy.too_large``) when it cannot.
         """
     @staticmethod
     def from_dict(data: Mapping[str, Any], origin: str = "<dict>") -> "Policy":
-        """Loads a policy from a dict with the structure of the JSON format."""
+        """Loads a policy from a dict with the structure of the _JSON format."""
     @staticmethod
     def deny_all(reason: str) -> "Policy":
         """A policy that denies every call (code ``policy.unavailable``): fail closed."""
     def evaluate(
-        self, tool: str, args: Optional[JSON] = None, *, now_ms: Optional[int] = None
+        self, tool: str, args: Optional[_JSON] = None, *, now_ms: Optional[int] = None
     ) -> "Decision":
         """Decides one call for a fresh session, without remembering it (see ``Sessions``)."""
     def explain(
-        self, tool: str, args: Optional[JSON] = None, *, now_ms: Optional[int] = None
+        self, tool: str, args: Optional[_JSON] = None, *, now_ms: Optional[int] = None
     ) -> Dict[str, Any]:
         """``{"decision": {...}, "trace": [{"rule", "verdict", "detail"}, ...]}``."""
     @property
@@ -292,6 +326,7 @@ class Policy:
     def rule_ids(self) -> List[str]:
         """Every rule id, in file order."""
 
+@final
 class Sessions:
     """Per-session policy state (taints, history, rate counters), deciding each call atomically.
 
@@ -299,14 +334,14 @@ class Sessions:
     (then new sessions are denied with ``policy.too_many_sessions``). Not picklable.
     """
 
-    def __init__(
-        self, policy: Policy, *, ttl_ms: int = 3600000, max_sessions: int = 100000
-    ) -> None: ...
+    def __new__(
+        cls, policy: Policy, *, ttl_ms: int = ..., max_sessions: int = ...
+    ) -> "Sessions": ...
     def check(
         self,
         session_id: str,
         tool: str,
-        args: Optional[JSON] = None,
+        args: Optional[_JSON] = None,
         *,
         now_ms: Optional[int] = None,
     ) -> "Decision":
@@ -315,7 +350,7 @@ class Sessions:
         self,
         session_id: str,
         tool: str,
-        args: Optional[JSON] = None,
+        args: Optional[_JSON] = None,
         *,
         now_ms: Optional[int] = None,
     ) -> "Decision":
@@ -330,6 +365,7 @@ class Sessions:
         """The policy this store decides with."""
     def __len__(self) -> int: ...
 
+@final
 class Decision:
     """Whether a tool call may run, and why. Immutable; pickles."""
 
@@ -361,24 +397,25 @@ class Decision:
         """The core JSON shape, tagged by ``"decision"``."""
     def to_json(self) -> str:
         """``to_dict()`` as compact JSON text."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 # ------------------------------------------------------------------------------------ permits
 
-def canonicalize(action: Union[Text, JSON]) -> bytes:
+def canonicalize(action: Union[_Text, _JSON]) -> bytes:
     """The RFC 8785 (JCS) canonical bytes of an action.
 
-    ``str``/``bytes`` are JSON text (the authoritative form: duplicate keys, lone surrogates and
+    ``str``/``bytes`` are _JSON text (the authoritative form: duplicate keys, lone surrogates and
     integers beyond 2**53 - 1 are refused); other values are converted directly. Raises
     ``PermitError`` (``permit.*`` codes, with ``span`` for text).
     """
 
-def action_hash(action: Union[Text, JSON]) -> str:
+def action_hash(action: Union[_Text, _JSON]) -> str:
     """``sha256:<64 hex>`` of ``canonicalize(action)``: the same in every language."""
 
 def generate_secret() -> bytes:
     """32 random bytes from the operating system, for an HMAC permit key."""
 
+@final
 class PermitSigner:
     """Mints short-lived, one-time permits bound to one exact action (HMAC-SHA256, ``asp1``).
 
@@ -386,10 +423,10 @@ class PermitSigner:
     32 bytes (``permit.weak_key``). Not picklable.
     """
 
-    def __init__(self, key_id: str, secret: bytes) -> None: ...
+    def __new__(cls, key_id: str, secret: bytes) -> "PermitSigner": ...
     def mint(
         self,
-        action: Union[Text, JSON],
+        action: Union[_Text, _JSON],
         *,
         subject: str,
         ttl_seconds: int,
@@ -400,7 +437,7 @@ class PermitSigner:
         """A permit token for ``action``, valid ``ttl_seconds`` from ``now``."""
     def mint_with_nonce(
         self,
-        action: Text,
+        action: _Text,
         nonce: bytes,
         *,
         subject: str,
@@ -417,6 +454,7 @@ class PermitSigner:
     def algorithm(self) -> str:
         """The token tag, ``asp1``."""
 
+@final
 class PermitVerifier:
     """Verifies permits against trusted keys and records each nonce, so a permit works once.
 
@@ -424,15 +462,15 @@ class PermitVerifier:
     between verifiers), else to the verifier's own. Not picklable.
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         keys: Mapping[str, bytes],
         *,
-        leeway_seconds: int = 30,
-        max_lifetime_seconds: int = 900,
+        leeway_seconds: int = ...,
+        max_lifetime_seconds: int = ...,
         replay_guard: Optional["ReplayGuard"] = None,
-    ) -> None: ...
-    def verify(self, token: str, action: Union[Text, JSON], *, now: Optional[int] = None) -> "Permit":
+    ) -> "PermitVerifier": ...
+    def verify(self, token: str, action: Union[_Text, _JSON], *, now: Optional[int] = None) -> "Permit":
         """Checks the signature, lifetime, clock and action, then records the nonce.
 
         Raises ``PermitError``: ``permit.malformed``, ``unknown_key``, ``bad_signature``,
@@ -443,6 +481,7 @@ class PermitVerifier:
     def replay_guard(self) -> Optional["ReplayGuard"]:
         """The guard nonces are recorded in."""
 
+@final
 class Permit:
     """A verified permit."""
 
@@ -467,13 +506,14 @@ class Permit:
     def to_dict(self) -> Dict[str, Any]:
         """Every claim, keyed as in ``test-vectors/permit``."""
 
+@final
 class ReplayGuard:
     """Remembers 16-byte nonces until they expire and refuses any nonce seen before.
 
     Allocates about 36 bytes per nonce of ``capacity`` up front. Thread-safe; not picklable.
     """
 
-    def __init__(self, capacity: int = 65536, window_seconds: int = 605400) -> None: ...
+    def __new__(cls, capacity: int = ..., window_seconds: int = ...) -> "ReplayGuard": ...
     def check_and_record(self, nonce: bytes, expires_at: int, *, now: Optional[int] = None) -> None:
         """Records ``nonce`` until ``expires_at``; raises ``ReplayError`` (``replay.replayed``,
         ``capacity_exhausted``, ``expired``, ``expiry_too_far``) instead."""
@@ -488,4 +528,4 @@ class ReplayGuard:
     def window_seconds(self) -> int: ...
     @property
     def memory_bytes(self) -> int: ...
-    def __contains__(self, nonce: bytes) -> bool: ...
+    def __contains__(self, nonce: bytes, /) -> bool: ...
