@@ -1,16 +1,39 @@
 //! Node.js bindings of AgentSentinel (napi-rs).
 //!
 //! Thin by design: each function converts its arguments (`convert`), makes one call into
-//! `agentsentinel`, and converts the result back. Errors become JS `Error`s whose `code` is our
-//! stable code in `convert::to_js_err` and nowhere else.
+//! `agentsentinel`, and converts the result back. Errors become instances of the JS classes in
+//! `errors.js` (`SentinelError`, `PolicyError`, ...) in `convert::to_js_err` and nowhere else.
+//! Results are plain objects typed by the `#[napi(object)]` structs below; spans are string
+//! indices (UTF-16 code units).
 #![deny(unsafe_code)]
+#![expect(
+    clippy::missing_errors_doc,
+    reason = "these doc comments become the JS docs in index.d.ts, where each says what it throws"
+)]
 
-use napi::Unknown;
+use std::sync::{Arc, LazyLock};
+
+use agentsentinel::input_shield::{self as shield, SpotlightMode};
+use agentsentinel::permit::{self, ActionHash, KeyRing, PermitClaims as Claims};
+use agentsentinel::policy::{self, SessionStore as _};
+use agentsentinel::{SessionId, ToolCall as CoreToolCall};
+use napi::bindgen_prelude::{AsyncTask, Buffer, Either3, Object, Uint8Array};
+use napi::{Env, Task, Unknown};
 use napi_derive::napi;
+use serde_json::Value;
 
 mod convert;
 
-use convert::ErrorCode;
+use convert::{Failure, Span, Utf16Offsets, to_js_err};
+
+/// The shield `analyze` and `shouldBlock` use: built-in rules, default threshold.
+static DEFAULT_SHIELD: LazyLock<shield::InputShield> = LazyLock::new(shield::InputShield::default);
+
+/// Installs the error classes (`SentinelError`, ...) on the module's exports.
+#[napi(module_exports)]
+pub fn init(mut exports: Object, env: Env) -> napi::Result<()> {
+    convert::install_error_classes(env, &mut exports)
+}
 
 /// The version of AgentSentinel.
 #[napi]
@@ -21,12 +44,1254 @@ pub fn version() -> &'static str {
 
 /// SHA-256 of the text's UTF-8 bytes as 64 lowercase hex digits.
 ///
-/// # Errors
-///
-/// Throws an `Error` with `code` `core.lone_surrogate` for a string with an unpaired surrogate,
-/// and `core.wrong_type` for anything that is not a string.
+/// Throws `SentinelError` with `code` `core.lone_surrogate` for a string with an unpaired
+/// surrogate, and `core.wrong_type` for anything that is not a string.
 #[napi(ts_args_type = "text: string")]
-pub fn fingerprint(text: Unknown<'_>) -> napi::Result<String, ErrorCode> {
-    let text = convert::text_from_js(text, "text")?;
+pub fn fingerprint(env: Env, text: Unknown<'_>) -> napi::Result<String> {
+    let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
     Ok(agentsentinel::fingerprint(&text))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input shield
+
+/// Analyses untrusted text (a user message, web page, email, tool output) for prompt injection
+/// with the built-in rules, and explains the verdict. Linear in the text; a clean kilobyte takes
+/// a few microseconds. Use `analyzeAsync` for large documents.
+#[napi(ts_args_type = "text: string")]
+pub fn analyze(env: Env, text: Unknown<'_>) -> napi::Result<Assessment> {
+    let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
+    Ok(Assessment::new(DEFAULT_SHIELD.analyze(&text), &text))
+}
+
+/// `analyze` on the libuv thread pool: the event loop keeps running while a large document is
+/// analysed.
+#[napi(ts_args_type = "text: string", ts_return_type = "Promise<Assessment>")]
+pub fn analyze_async(env: Env, text: Unknown<'_>) -> napi::Result<AsyncTask<AnalyzeTask>> {
+    let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
+    Ok(AsyncTask::new(AnalyzeTask {
+        shield: DEFAULT_SHIELD.clone(),
+        text,
+    }))
+}
+
+/// Whether `analyze(text)` would block the text (risk score at or above the threshold).
+#[napi(ts_args_type = "text: string")]
+pub fn should_block(env: Env, text: Unknown<'_>) -> napi::Result<bool> {
+    let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
+    Ok(DEFAULT_SHIELD.should_block(&text))
+}
+
+/// Options of `new InputShield(options)`; everything is optional.
+#[napi(object)]
+pub struct InputShieldOptions {
+    /// Risk score (1–100) at and above which `shouldBlock` is set; default 50.
+    pub block_threshold: Option<u32>,
+    /// Ids of rules to turn off, such as `override.ignore_previous`.
+    pub disable_rules: Option<Vec<String>>,
+    /// Phrases inside which no match is reported (compared after normalisation).
+    pub allow_phrases: Option<Vec<String>>,
+}
+
+/// A prompt-injection detector with its own configuration. Immutable; build one and share it.
+#[napi]
+pub struct InputShield(shield::InputShield);
+
+#[napi]
+impl InputShield {
+    /// A shield with the built-in rules, adjusted by `options`.
+    ///
+    /// Throws `SentinelError` (`input_shield.invalid_threshold`, `input_shield.unknown_rule`,
+    /// `input_shield.empty_allow_phrase`).
+    #[napi(constructor)]
+    pub fn new(env: Env, options: Option<InputShieldOptions>) -> napi::Result<Self> {
+        let mut builder = shield::InputShield::builder();
+        if let Some(options) = options {
+            if let Some(threshold) = options.block_threshold {
+                builder = builder.block_threshold(u8::try_from(threshold).unwrap_or(u8::MAX));
+            }
+            for id in options.disable_rules.unwrap_or_default() {
+                builder = builder.disable_rule(&id);
+            }
+            for phrase in options.allow_phrases.unwrap_or_default() {
+                builder = builder.allow_phrase(&phrase);
+            }
+        }
+        builder
+            .build()
+            .map(InputShield)
+            .map_err(|e| to_js_err(env, e, None))
+    }
+
+    /// Analyses `text` and explains the verdict; see the function `analyze`.
+    #[napi(ts_args_type = "text: string")]
+    pub fn analyze(&self, env: Env, text: Unknown<'_>) -> napi::Result<Assessment> {
+        let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
+        Ok(Assessment::new(self.0.analyze(&text), &text))
+    }
+
+    /// `analyze` on the libuv thread pool.
+    #[napi(ts_args_type = "text: string", ts_return_type = "Promise<Assessment>")]
+    pub fn analyze_async(
+        &self,
+        env: Env,
+        text: Unknown<'_>,
+    ) -> napi::Result<AsyncTask<AnalyzeTask>> {
+        let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
+        Ok(AsyncTask::new(AnalyzeTask {
+            shield: self.0.clone(),
+            text,
+        }))
+    }
+
+    /// Whether `analyze(text)` would block the text.
+    #[napi(ts_args_type = "text: string")]
+    pub fn should_block(&self, env: Env, text: Unknown<'_>) -> napi::Result<bool> {
+        let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
+        Ok(self.0.should_block(&text))
+    }
+
+    /// The risk score at and above which `shouldBlock` is set.
+    #[napi(getter)]
+    #[must_use]
+    pub fn block_threshold(&self) -> u32 {
+        u32::from(self.0.block_threshold())
+    }
+
+    /// Ids of the enabled rules, built-in ones first.
+    #[napi]
+    #[must_use]
+    pub fn rule_ids(&self) -> Vec<String> {
+        self.0.rules().map(|rule| rule.id.clone()).collect()
+    }
+}
+
+/// `analyze` run on the libuv thread pool.
+pub struct AnalyzeTask {
+    shield: shield::InputShield,
+    text: String,
+}
+
+impl Task for AnalyzeTask {
+    type Output = agentsentinel::Assessment;
+    type JsValue = Assessment;
+
+    fn compute(&mut self) -> napi::Result<Self::Output> {
+        Ok(self.shield.analyze(&self.text))
+    }
+
+    fn resolve(&mut self, _env: Env, output: Self::Output) -> napi::Result<Self::JsValue> {
+        Ok(Assessment::new(output, &self.text))
+    }
+}
+
+/// What the input shield reports about one text.
+#[napi(object, object_from_js = false)]
+pub struct Assessment {
+    /// What matched, in order of position; at most 64.
+    pub findings: Vec<Finding>,
+    /// 0–100.
+    pub risk_score: u32,
+    /// The risk score as a level.
+    #[napi(ts_type = "ThreatLevel")]
+    pub threat_level: String,
+    /// Whether the risk score is at or above the shield's block threshold.
+    pub should_block: bool,
+    /// SHA-256 of the text (`fingerprint(text)`).
+    pub fingerprint: String,
+    /// Time the analysis took, in microseconds.
+    pub analysis_time_us: f64,
+}
+
+/// One match of one rule.
+#[napi(object, object_from_js = false)]
+pub struct Finding {
+    /// Id of the rule, such as `override.ignore_previous` or `canary.exact`.
+    pub rule_id: String,
+    /// The kind of attack, such as `instruction_override`.
+    #[napi(ts_type = "ThreatCategory")]
+    pub category: String,
+    /// How bad the match is on its own.
+    #[napi(ts_type = "ThreatLevel")]
+    pub level: String,
+    /// The rule's weight (1–100).
+    pub weight: u32,
+    /// Where the match is: `text.slice(span.start, span.end)`.
+    pub span: Span,
+    /// The matched text, shortened to 80 characters.
+    pub excerpt: String,
+    /// What the rule looks for.
+    pub description: String,
+}
+
+impl Assessment {
+    fn new(assessment: agentsentinel::Assessment, text: &str) -> Self {
+        let mut offsets = Utf16Offsets::new(text);
+        Assessment {
+            findings: assessment
+                .findings
+                .into_iter()
+                .map(|finding| Finding::new(finding, &mut offsets))
+                .collect(),
+            risk_score: u32::from(assessment.risk_score),
+            threat_level: assessment.threat_level.as_str().to_owned(),
+            should_block: assessment.should_block,
+            fingerprint: assessment.fingerprint,
+            #[expect(
+                clippy::cast_precision_loss,
+                reason = "microseconds stay far below 2^53"
+            )]
+            analysis_time_us: assessment.analysis_time_us as f64,
+        }
+    }
+}
+
+impl Finding {
+    fn new(finding: agentsentinel::Finding, offsets: &mut Utf16Offsets<'_>) -> Self {
+        Finding {
+            category: finding.category.as_str().to_owned(),
+            level: finding.level.as_str().to_owned(),
+            weight: u32::from(finding.weight),
+            span: offsets.span(finding.span),
+            rule_id: finding.rule_id,
+            excerpt: finding.excerpt,
+            description: finding.description,
+        }
+    }
+}
+
+/// A canary token to embed in a system prompt.
+#[napi(object, object_from_js = false)]
+pub struct CanaryToken {
+    /// The token, `CANARY-` and 20 base32 characters.
+    pub token: String,
+    /// A sentence for the system prompt that carries the token.
+    pub instruction: String,
+}
+
+/// One leak of one canary token in model output.
+#[napi(object, object_from_js = false)]
+pub struct CanaryLeak {
+    /// The token that leaked.
+    pub token: String,
+    /// How it leaked.
+    #[napi(ts_type = "'exact' | 'base64' | 'hex' | 'altered' | 'partial'")]
+    pub kind: String,
+    /// The finding (category `canary_leak`), with its span into the output.
+    pub finding: Finding,
+}
+
+/// Issues canary tokens and finds them (verbatim, altered, encoded or in part) in model output.
+#[napi]
+pub struct CanaryManager(shield::CanaryManager);
+
+#[napi]
+impl CanaryManager {
+    /// A manager with no tokens.
+    #[napi(constructor)]
+    #[must_use]
+    pub fn new() -> Self {
+        CanaryManager(shield::CanaryManager::new())
+    }
+
+    /// Issues a fresh random token and remembers it.
+    ///
+    /// Throws `SentinelError` (`input_shield.random_unavailable`,
+    /// `input_shield.too_many_canaries`).
+    #[napi]
+    pub fn issue(&self, env: Env) -> napi::Result<CanaryToken> {
+        let token = self.0.issue().map_err(|e| to_js_err(env, e, None))?;
+        Ok(CanaryToken {
+            instruction: token.instruction(),
+            token: token.as_str().to_owned(),
+        })
+    }
+
+    /// Remembers a token issued earlier (for example by another process); false if it was
+    /// already known.
+    #[napi(ts_args_type = "token: string")]
+    pub fn register(&self, env: Env, token: Unknown<'_>) -> napi::Result<bool> {
+        let token = parse_canary(env, token)?;
+        self.0.register(token).map_err(|e| to_js_err(env, e, None))
+    }
+
+    /// Forgets a token; false if it was not known.
+    #[napi(ts_args_type = "token: string")]
+    pub fn revoke(&self, env: Env, token: Unknown<'_>) -> napi::Result<bool> {
+        Ok(self.0.revoke(&parse_canary(env, token)?))
+    }
+
+    /// Whether the token is known.
+    #[napi(ts_args_type = "token: string")]
+    pub fn contains(&self, env: Env, token: Unknown<'_>) -> napi::Result<bool> {
+        Ok(self.0.contains(&parse_canary(env, token)?))
+    }
+
+    /// The known tokens.
+    #[napi]
+    #[must_use]
+    pub fn tokens(&self) -> Vec<String> {
+        self.0
+            .tokens()
+            .into_iter()
+            .map(|token| token.as_str().to_owned())
+            .collect()
+    }
+
+    /// Number of known tokens.
+    #[napi(getter)]
+    #[must_use]
+    pub fn size(&self) -> u32 {
+        convert::saturate(self.0.len())
+    }
+
+    /// Every leak of a known token in `output`, by position.
+    #[napi(ts_args_type = "output: string")]
+    pub fn check(&self, env: Env, output: Unknown<'_>) -> napi::Result<Vec<CanaryLeak>> {
+        let output =
+            convert::text_from_js(output, "output").map_err(|e| to_js_err(env, e, None))?;
+        let mut offsets = Utf16Offsets::new(&output);
+        Ok(self
+            .0
+            .check(&output)
+            .into_iter()
+            .map(|leak| CanaryLeak {
+                token: leak.token.as_str().to_owned(),
+                kind: leak.kind.as_str().to_owned(),
+                finding: Finding::new(leak.finding, &mut offsets),
+            })
+            .collect())
+    }
+}
+
+impl Default for CanaryManager {
+    fn default() -> Self {
+        CanaryManager::new()
+    }
+}
+
+fn parse_canary(env: Env, token: Unknown<'_>) -> napi::Result<shield::CanaryToken> {
+    let token = convert::text_from_js(token, "token").map_err(|e| to_js_err(env, e, None))?;
+    shield::CanaryToken::parse(&token).map_err(|e| to_js_err(env, e, Some(&token)))
+}
+
+/// Untrusted content marked for a prompt, so the model can tell it from instructions.
+#[napi]
+pub struct Spotlighted(shield::Spotlighted);
+
+#[napi]
+impl Spotlighted {
+    /// The wrapped, marked or encoded content, for the prompt.
+    #[napi(getter)]
+    #[must_use]
+    pub fn text(&self) -> String {
+        self.0.text().to_owned()
+    }
+
+    /// The sentence for the system prompt that says how the content is marked.
+    #[napi(getter)]
+    #[must_use]
+    pub fn instruction(&self) -> String {
+        self.0.instruction().to_owned()
+    }
+
+    /// The mode used.
+    #[napi(getter, ts_return_type = "SpotlightMode")]
+    #[must_use]
+    pub fn mode(&self) -> &'static str {
+        self.0.mode().as_str()
+    }
+
+    /// The content as the model should read it: the original, with neutralised look-alikes
+    /// (closing tags, boundaries, markers) replaced by U+FFFD.
+    #[napi]
+    #[must_use]
+    pub fn recover(&self) -> String {
+        self.0.recover()
+    }
+}
+
+/// Marks untrusted `content` (Hines et al. 2024) with a fresh random boundary: `delimit` (the
+/// default) wraps it in tags, `datamark` interleaves a marker, `base64` encodes it.
+///
+/// Throws `SentinelError` (`input_shield.unknown_spotlight_mode`,
+/// `input_shield.random_unavailable`).
+#[napi(ts_args_type = "content: string, mode?: SpotlightMode")]
+pub fn spotlight(
+    env: Env,
+    content: Unknown<'_>,
+    mode: Option<Unknown<'_>>,
+) -> napi::Result<Spotlighted> {
+    let (content, mode) = spotlight_args(env, content, mode)?;
+    shield::spotlight(&content, mode)
+        .map(Spotlighted)
+        .map_err(|e| to_js_err(env, e, None))
+}
+
+/// FOR TESTS AND TEST VECTORS ONLY: `spotlight` with the boundary and marker taken from 16
+/// bytes of `seed` instead of the random source, so the output is reproducible. A known
+/// boundary is guessable; use `spotlight` for real content.
+#[napi(ts_args_type = "content: string, mode: SpotlightMode, seed: Uint8Array")]
+pub fn spotlight_with_seed_material(
+    env: Env,
+    content: Unknown<'_>,
+    mode: Unknown<'_>,
+    seed: Unknown<'_>,
+) -> napi::Result<Spotlighted> {
+    let (content, mode) = spotlight_args(env, content, Some(mode))?;
+    let seed: [u8; 16] = convert::bytes_from_js(seed, "seed")
+        .and_then(|bytes| {
+            <[u8; 16]>::try_from(bytes).map_err(|_| wrong_type("seed", "16 bytes", "another size"))
+        })
+        .map_err(|e| to_js_err(env, e, None))?;
+    Ok(Spotlighted(
+        shield::Spotlighter::with_seed_material(seed).wrap(&content, mode),
+    ))
+}
+
+fn spotlight_args(
+    env: Env,
+    content: Unknown<'_>,
+    mode: Option<Unknown<'_>>,
+) -> napi::Result<(String, SpotlightMode)> {
+    let content = convert::text_from_js(content, "content").map_err(|e| to_js_err(env, e, None))?;
+    let mode = convert::optional_text_from_js(mode, "mode").map_err(|e| to_js_err(env, e, None))?;
+    let mode = match mode {
+        Some(mode) => mode
+            .parse::<SpotlightMode>()
+            .map_err(|e| to_js_err(env, e, Some(&mode)))?,
+        None => SpotlightMode::Delimit,
+    };
+    Ok((content, mode))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policy
+
+/// A checked tool-call policy (YAML or JSON). Holding one means it is valid; immutable.
+#[napi]
+pub struct Policy(policy::Policy);
+
+#[napi]
+impl Policy {
+    /// Loads a policy from YAML text. `origin` names the text in errors (default `policy.yaml`).
+    ///
+    /// Throws `PolicyError` with `code`, `line`, `column`, `path`, `span` and `help`.
+    #[napi(factory, ts_args_type = "source: string, origin?: string")]
+    pub fn from_yaml(
+        env: Env,
+        source: Unknown<'_>,
+        origin: Option<Unknown<'_>>,
+    ) -> napi::Result<Self> {
+        let (source, origin) = policy_args(env, source, origin, "policy.yaml")?;
+        policy::Policy::from_yaml(&source, &origin)
+            .map(Policy)
+            .map_err(|e| to_js_err(env, e, Some(&source)))
+    }
+
+    /// Loads a policy from JSON text. `origin` names the text in errors (default `policy.json`).
+    ///
+    /// Throws `PolicyError`, as `fromYaml`.
+    #[napi(factory, ts_args_type = "source: string, origin?: string")]
+    pub fn from_json(
+        env: Env,
+        source: Unknown<'_>,
+        origin: Option<Unknown<'_>>,
+    ) -> napi::Result<Self> {
+        let (source, origin) = policy_args(env, source, origin, "policy.json")?;
+        policy::Policy::from_json(&source, &origin)
+            .map(Policy)
+            .map_err(|e| to_js_err(env, e, Some(&source)))
+    }
+
+    /// Reads and loads a policy file: JSON for `.json`, else YAML.
+    ///
+    /// Throws `PolicyError` (`policy.unreadable`, `policy.too_large`, or as `fromYaml`).
+    #[napi(factory, ts_args_type = "path: string")]
+    pub fn from_file(env: Env, path: Unknown<'_>) -> napi::Result<Self> {
+        let path = convert::text_from_js(path, "path").map_err(|e| to_js_err(env, e, None))?;
+        let source = policy::read_source(&path).map_err(|e| to_js_err(env, e, None))?;
+        policy::Policy::from_text(&source, &path)
+            .map(Policy)
+            .map_err(|e| to_js_err(env, e, Some(&source)))
+    }
+
+    /// A policy that denies every call with `reason` and the code `policy.unavailable`: what to
+    /// run with when the real policy is missing or corrupt (fail closed).
+    #[napi(factory, ts_args_type = "reason: string")]
+    pub fn deny_all(env: Env, reason: Unknown<'_>) -> napi::Result<Self> {
+        let reason =
+            convert::text_from_js(reason, "reason").map_err(|e| to_js_err(env, e, None))?;
+        Ok(Policy(policy::Policy::deny_all(reason)))
+    }
+
+    /// Where the policy came from (the `origin` or file path).
+    #[napi(getter)]
+    #[must_use]
+    pub fn origin(&self) -> String {
+        self.0.origin().to_owned()
+    }
+
+    /// The tools the policy names.
+    #[napi(getter)]
+    #[must_use]
+    pub fn tools(&self) -> Vec<String> {
+        self.0.tools().to_vec()
+    }
+
+    /// The ids of the policy's rules, in evaluation order.
+    #[napi(getter)]
+    #[must_use]
+    pub fn rule_ids(&self) -> Vec<String> {
+        self.0.rule_ids().to_vec()
+    }
+}
+
+fn policy_args(
+    env: Env,
+    source: Unknown<'_>,
+    origin: Option<Unknown<'_>>,
+    default_origin: &str,
+) -> napi::Result<(String, String)> {
+    let source = convert::text_from_js(source, "source").map_err(|e| to_js_err(env, e, None))?;
+    let origin = convert::optional_text_from_js(origin, "origin")
+        .map_err(|e| to_js_err(env, e, None))?
+        .unwrap_or_else(|| default_origin.to_owned());
+    Ok((source, origin))
+}
+
+/// Bounds of a `Sessions` store.
+#[napi(object)]
+pub struct SessionLimits {
+    /// A session idle for longer than this (ms) is forgotten; default one hour.
+    pub ttl_ms: Option<f64>,
+    /// Most sessions kept at once; default 100 000. When full, new sessions are denied
+    /// (`policy.too_many_sessions`) rather than evicting a live one.
+    pub max_sessions: Option<u32>,
+}
+
+/// Sessions of one policy: decides each tool call against the policy and the session's history
+/// (taints, sequences, rate limits, circuit breaker), atomically per session.
+#[napi]
+pub struct Sessions(policy::Sessions);
+
+#[napi]
+impl Sessions {
+    /// An in-memory store for `policy`.
+    #[napi(constructor)]
+    #[must_use]
+    pub fn new(policy: &Policy, limits: Option<SessionLimits>) -> Self {
+        let mut bounds = policy::SessionLimits::default();
+        if let Some(limits) = limits {
+            if let Some(ttl) = limits.ttl_ms.filter(|ttl| ttl.is_finite() && *ttl >= 0.0) {
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "a non-negative finite number of milliseconds; saturates"
+                )]
+                {
+                    bounds.ttl_ms = ttl as u64;
+                }
+            }
+            if let Some(max) = limits.max_sessions {
+                bounds.max_sessions = max as usize;
+            }
+        }
+        Sessions(policy::Sessions::with_limits(policy.0.clone(), bounds))
+    }
+
+    /// Decides `tool` called with `args` in session `sessionId`, and records it in the session.
+    /// A denial is a value (`decision: 'deny'`), never an exception. `nowMs` defaults to the
+    /// wall clock (`Date.now()`).
+    #[napi(
+        ts_args_type = "sessionId: string, tool: string, args?: Record<string, unknown>, nowMs?: number",
+        ts_return_type = "Decision"
+    )]
+    pub fn check(
+        &self,
+        env: Env,
+        session_id: Unknown<'_>,
+        tool: Unknown<'_>,
+        args: Option<Unknown<'_>>,
+        now_ms: Option<Unknown<'_>>,
+    ) -> napi::Result<Decision> {
+        let (session, call, now) =
+            session_args(session_id, tool, args, now_ms).map_err(|e| to_js_err(env, e, None))?;
+        Ok(decision_to_js(self.0.check(&session, &call, now)))
+    }
+
+    /// `check`, throwing `PolicyViolationError` (with the `decision`) unless the call is
+    /// allowed; returns the allowing decision.
+    #[napi(
+        ts_args_type = "sessionId: string, tool: string, args?: Record<string, unknown>, nowMs?: number",
+        ts_return_type = "AllowDecision"
+    )]
+    pub fn enforce(
+        &self,
+        env: Env,
+        session_id: Unknown<'_>,
+        tool: Unknown<'_>,
+        args: Option<Unknown<'_>>,
+        now_ms: Option<Unknown<'_>>,
+    ) -> napi::Result<Decision> {
+        let (session, call, now) =
+            session_args(session_id, tool, args, now_ms).map_err(|e| to_js_err(env, e, None))?;
+        let decision = self.0.check(&session, &call, now);
+        if decision.is_allow() {
+            Ok(decision_to_js(decision))
+        } else {
+            Err(to_js_err(env, Failure::Violation(decision), None))
+        }
+    }
+
+    /// The session's taints at `nowMs` (default: now), sorted.
+    #[napi(ts_args_type = "sessionId: string, nowMs?: number")]
+    pub fn taints(
+        &self,
+        env: Env,
+        session_id: Unknown<'_>,
+        now_ms: Option<Unknown<'_>>,
+    ) -> napi::Result<Vec<String>> {
+        let session =
+            convert::text_from_js(session_id, "sessionId").map_err(|e| to_js_err(env, e, None))?;
+        let now = convert::optional_integer_from_js(now_ms, "nowMs")
+            .map_err(|e| to_js_err(env, e, None))?
+            .unwrap_or_else(convert::now_millis);
+        Ok(self.0.taints(&SessionId::new(session), now))
+    }
+
+    /// Forgets everything about a session: taints, history, counters, circuit breaker.
+    #[napi(ts_args_type = "sessionId: string")]
+    pub fn reset(&self, env: Env, session_id: Unknown<'_>) -> napi::Result<()> {
+        let session =
+            convert::text_from_js(session_id, "sessionId").map_err(|e| to_js_err(env, e, None))?;
+        self.0.reset(&SessionId::new(session));
+        Ok(())
+    }
+
+    /// Number of sessions currently kept.
+    #[napi(getter)]
+    #[must_use]
+    pub fn size(&self) -> u32 {
+        convert::saturate(self.0.len())
+    }
+}
+
+fn session_args(
+    session_id: Unknown<'_>,
+    tool: Unknown<'_>,
+    args: Option<Unknown<'_>>,
+    now_ms: Option<Unknown<'_>>,
+) -> Result<(SessionId, CoreToolCall, u64), Failure> {
+    let session = convert::text_from_js(session_id, "sessionId")?;
+    let tool = convert::text_from_js(tool, "tool")?;
+    let args = match args {
+        Some(args) if !is_undefined(args)? => convert::json_from_js(args, "args")?,
+        _ => Value::Object(serde_json::Map::new()),
+    };
+    let now =
+        convert::optional_integer_from_js(now_ms, "nowMs")?.unwrap_or_else(convert::now_millis);
+    Ok((SessionId::new(session), CoreToolCall::new(tool, args), now))
+}
+
+fn is_undefined(value: Unknown<'_>) -> Result<bool, Failure> {
+    Ok(value.get_type().map_err(Failure::Napi)? == napi::ValueType::Undefined)
+}
+
+/// The answer of the policy to one tool call.
+pub type Decision = Either3<AllowDecision, DenyDecision, RequireApprovalDecision>;
+
+/// The call may run; `effects` says how it changes the session.
+#[napi(object, object_from_js = false)]
+pub struct AllowDecision {
+    /// Always `allow`.
+    #[napi(ts_type = "'allow'")]
+    pub decision: String,
+    /// Id of the rule that decided.
+    pub rule: String,
+    /// Why, in one line.
+    pub reason: String,
+    /// Taints the call adds to and removes from the session.
+    pub effects: Effects,
+}
+
+/// The call must not run.
+#[napi(object, object_from_js = false, use_nullable = true)]
+pub struct DenyDecision {
+    /// Always `deny`.
+    #[napi(ts_type = "'deny'")]
+    pub decision: String,
+    /// Id of the rule that decided (`error` when an error decided).
+    pub rule: String,
+    /// Why, in one line.
+    pub reason: String,
+    /// The error code when an error (not a rule) denied, such as `policy.too_many_sessions`.
+    pub code: Option<String>,
+}
+
+/// The call may run only after a human approves exactly `call`.
+#[napi(object, object_from_js = false)]
+pub struct RequireApprovalDecision {
+    /// Always `require_approval`.
+    #[napi(ts_type = "'require_approval'")]
+    pub decision: String,
+    /// Id of the rule that decided.
+    pub rule: String,
+    /// Why, in one line.
+    pub reason: String,
+    /// The call to approve.
+    pub call: ToolCall,
+}
+
+/// A request by an agent to run one tool.
+#[napi(object, object_from_js = false)]
+pub struct ToolCall {
+    /// The tool's name.
+    pub tool: String,
+    /// Its arguments.
+    #[napi(ts_type = "Record<string, unknown>")]
+    pub args: Value,
+}
+
+/// How an allowed call changes its session.
+#[napi(object, object_from_js = false)]
+pub struct Effects {
+    /// Taints added.
+    pub add_taints: Vec<TaintGrant>,
+    /// Taints removed.
+    pub remove_taints: Vec<String>,
+}
+
+/// A taint added to a session, with its lifetime.
+#[napi(object, object_from_js = false, use_nullable = true)]
+pub struct TaintGrant {
+    /// The taint, such as `pii`.
+    pub tag: String,
+    /// Seconds until it expires; `null` for the session's lifetime.
+    pub ttl_seconds: Option<f64>,
+}
+
+pub(crate) fn decision_to_js(decision: agentsentinel::Decision) -> Decision {
+    let kind = decision.kind().to_owned();
+    match decision {
+        agentsentinel::Decision::Allow {
+            rule,
+            reason,
+            effects,
+        } => Either3::A(AllowDecision {
+            decision: kind,
+            rule,
+            reason,
+            effects: Effects {
+                add_taints: effects
+                    .add_taints
+                    .into_iter()
+                    .map(|grant| TaintGrant {
+                        tag: grant.tag,
+                        #[expect(
+                            clippy::cast_precision_loss,
+                            reason = "seconds stay far below 2^53"
+                        )]
+                        ttl_seconds: grant.ttl_seconds.map(|ttl| ttl as f64),
+                    })
+                    .collect(),
+                remove_taints: effects.remove_taints,
+            },
+        }),
+        agentsentinel::Decision::Deny { rule, reason, code } => Either3::B(DenyDecision {
+            decision: kind,
+            rule,
+            reason,
+            code,
+        }),
+        agentsentinel::Decision::RequireApproval { rule, reason, call } => {
+            Either3::C(RequireApprovalDecision {
+                decision: kind,
+                rule,
+                reason,
+                call: ToolCall {
+                    tool: call.tool,
+                    args: call.args,
+                },
+            })
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Permits
+
+/// RFC 8785 (JCS) canonical UTF-8 bytes of an action: JSON text (authoritative: duplicate keys
+/// and out-of-range numbers are refused) or a JS value (plain objects, arrays, strings, finite
+/// numbers, booleans, null).
+///
+/// Throws `PermitError` (`permit.invalid_json`, `permit.duplicate_key`, ...) or
+/// `SentinelError` (`core.wrong_type` for `BigInt`, `NaN`, undefined, functions, symbols;
+/// `core.too_deep` for cyclic objects).
+#[napi(ts_args_type = "action: ActionInput")]
+pub fn canonicalize(env: Env, action: Unknown<'_>) -> napi::Result<Buffer> {
+    let action = Action::from_js(env, action)?;
+    action
+        .canonicalize()
+        .map(Buffer::from)
+        .map_err(|e| to_js_err(env, e, action.text()))
+}
+
+/// `canonicalize` on the libuv thread pool, for large actions.
+#[napi(
+    ts_args_type = "action: ActionInput",
+    ts_return_type = "Promise<Buffer>"
+)]
+pub fn canonicalize_async(env: Env, action: Unknown<'_>) -> napi::Result<AsyncTask<ActionTask>> {
+    Ok(AsyncTask::new(ActionTask {
+        action: Action::from_js(env, action)?,
+        hash: false,
+    }))
+}
+
+/// `sha256:<64 hex>` of the canonical bytes of an action: the same in every language.
+///
+/// Throws as `canonicalize`.
+#[napi(ts_args_type = "action: ActionInput")]
+pub fn action_hash(env: Env, action: Unknown<'_>) -> napi::Result<String> {
+    let action = Action::from_js(env, action)?;
+    action
+        .hash()
+        .map(|hash| hash.to_string())
+        .map_err(|e| to_js_err(env, e, action.text()))
+}
+
+/// `actionHash` on the libuv thread pool, for large actions.
+#[napi(
+    ts_args_type = "action: ActionInput",
+    ts_return_type = "Promise<string>"
+)]
+pub fn action_hash_async(env: Env, action: Unknown<'_>) -> napi::Result<AsyncTask<ActionTask>> {
+    Ok(AsyncTask::new(ActionTask {
+        action: Action::from_js(env, action)?,
+        hash: true,
+    }))
+}
+
+/// An action as the caller gave it: JSON text, or a JS value already converted.
+enum Action {
+    Text(String),
+    Value(Value),
+}
+
+impl Action {
+    fn from_js(env: Env, value: Unknown<'_>) -> napi::Result<Self> {
+        let action = match value.get_type()? {
+            napi::ValueType::String => convert::text_from_js(value, "action").map(Action::Text),
+            _ => convert::json_from_js(value, "action").map(Action::Value),
+        };
+        action.map_err(|e| to_js_err(env, e, None))
+    }
+
+    fn text(&self) -> Option<&str> {
+        match self {
+            Action::Text(text) => Some(text),
+            Action::Value(_) => None,
+        }
+    }
+
+    fn canonicalize(&self) -> Result<Vec<u8>, permit::PermitError> {
+        match self {
+            Action::Text(text) => permit::canonicalize(text),
+            Action::Value(value) => permit::canonicalize_value(value),
+        }
+    }
+
+    fn hash(&self) -> Result<ActionHash, permit::PermitError> {
+        match self {
+            Action::Text(text) => permit::action_hash(text),
+            Action::Value(value) => permit::action_hash_value(value),
+        }
+    }
+
+    fn into_text(self) -> Result<String, permit::PermitError> {
+        match self {
+            Action::Text(text) => Ok(text),
+            Action::Value(value) => String::from_utf8(permit::canonicalize_value(&value)?)
+                .or_else(|_| Ok(value.to_string())),
+        }
+    }
+}
+
+/// `canonicalize` or `actionHash` run on the libuv thread pool.
+pub struct ActionTask {
+    action: Action,
+    hash: bool,
+}
+
+impl Task for ActionTask {
+    type Output = Result<ActionOutput, permit::PermitError>;
+    type JsValue = napi::Either<Buffer, String>;
+
+    fn compute(&mut self) -> napi::Result<Self::Output> {
+        Ok(if self.hash {
+            self.action
+                .hash()
+                .map(|hash| ActionOutput::Hash(hash.to_string()))
+        } else {
+            self.action.canonicalize().map(ActionOutput::Bytes)
+        })
+    }
+
+    fn resolve(&mut self, env: Env, output: Self::Output) -> napi::Result<Self::JsValue> {
+        match output {
+            Ok(ActionOutput::Bytes(bytes)) => Ok(napi::Either::A(Buffer::from(bytes))),
+            Ok(ActionOutput::Hash(hash)) => Ok(napi::Either::B(hash)),
+            Err(err) => Err(to_js_err(env, err, self.action.text())),
+        }
+    }
+}
+
+/// What an `ActionTask` computed.
+pub enum ActionOutput {
+    /// Canonical bytes.
+    Bytes(Vec<u8>),
+    /// An action hash.
+    Hash(String),
+}
+
+/// What a permit vouches for, besides the action.
+#[napi(object)]
+pub struct PermitClaims {
+    /// Who may act (an agent id), 1–128 bytes.
+    pub subject: String,
+    /// Lifetime in seconds, 1 s – 7 days.
+    pub ttl_seconds: u32,
+    /// What the permit is for, such as `payments`.
+    pub scope: Option<String>,
+    /// Who approved, such as `alice`.
+    pub approver: Option<String>,
+}
+
+/// A verified permit.
+#[napi(object, object_from_js = false, use_nullable = true)]
+pub struct Permit {
+    /// `asp1` (HMAC-SHA256) or `asp1e` (Ed25519).
+    #[napi(ts_type = "'asp1' | 'asp1e'")]
+    pub algorithm: String,
+    /// Id of the key that signed it.
+    pub key_id: String,
+    /// `sha256:<64 hex>` of the approved action.
+    pub action_hash: String,
+    /// Who may act.
+    pub subject: String,
+    /// Seconds since the Unix epoch.
+    pub issued_at: f64,
+    /// Seconds since the Unix epoch, exclusive.
+    pub expires_at: f64,
+    /// The 128-bit nonce as 32 lowercase hex digits.
+    pub nonce_hex: String,
+    /// What the permit is for.
+    pub scope: Option<String>,
+    /// Who approved.
+    pub approver: Option<String>,
+}
+
+/// Mints short-lived, one-time permits bound to exactly one action.
+#[napi]
+pub struct PermitSigner(permit::PermitSigner);
+
+#[napi]
+impl PermitSigner {
+    /// An HMAC-SHA256 signer; `secret` has at least 32 bytes (see `generateSecret`).
+    ///
+    /// Throws `PermitError` (`permit.weak_key`, `permit.invalid_key_id`).
+    #[napi(factory, ts_args_type = "keyId: string, secret: Uint8Array")]
+    pub fn hmac(env: Env, key_id: Unknown<'_>, secret: Unknown<'_>) -> napi::Result<Self> {
+        let (key_id, secret) = key_args(key_id, secret).map_err(|e| to_js_err(env, e, None))?;
+        permit::PermitSigner::hmac(&key_id, &secret)
+            .map(PermitSigner)
+            .map_err(|e| to_js_err(env, e, None))
+    }
+
+    /// Id of the signing key.
+    #[napi(getter)]
+    #[must_use]
+    pub fn key_id(&self) -> String {
+        self.0.key_id().to_owned()
+    }
+
+    /// Mints a permit for `action` at `now` (seconds since the Unix epoch; default: now).
+    ///
+    /// Throws `PermitError` (canonicalisation errors, `permit.invalid_claim`).
+    #[napi(ts_args_type = "action: ActionInput, claims: PermitClaims, now?: number")]
+    pub fn mint(
+        &self,
+        env: Env,
+        action: Unknown<'_>,
+        claims: PermitClaims,
+        now: Option<Unknown<'_>>,
+    ) -> napi::Result<String> {
+        let action = Action::from_js(env, action)?;
+        let now = convert::optional_integer_from_js(now, "now")
+            .map_err(|e| to_js_err(env, e, None))?
+            .unwrap_or_else(convert::now_seconds);
+        let hash = action
+            .hash()
+            .map_err(|e| to_js_err(env, e, action.text()))?;
+        self.0
+            .mint_hash(&hash, &claims.into_claims(), now)
+            .map_err(|e| to_js_err(env, e, None))
+    }
+
+    /// FOR TESTS AND TEST VECTORS ONLY: `mint` with a caller-chosen 16-byte nonce, so the token
+    /// is reproducible. A repeated nonce makes the second permit look like a replay.
+    #[napi(
+        ts_args_type = "action: ActionInput, claims: PermitClaims, now: number, nonce: Uint8Array"
+    )]
+    pub fn mint_with_nonce(
+        &self,
+        env: Env,
+        action: Unknown<'_>,
+        claims: PermitClaims,
+        now: Unknown<'_>,
+        nonce: Unknown<'_>,
+    ) -> napi::Result<String> {
+        let action = Action::from_js(env, action)?;
+        let (now, nonce) = (|| {
+            let now = convert::integer_from_js(now, "now")?;
+            let nonce = nonce_from_js(nonce)?;
+            Ok::<_, Failure>((now, nonce))
+        })()
+        .map_err(|e| to_js_err(env, e, None))?;
+        let source = action.text().map(str::to_owned);
+        let text = action
+            .into_text()
+            .map_err(|e| to_js_err(env, e, source.as_deref()))?;
+        self.0
+            .mint_with_nonce(&text, &claims.into_claims(), now, nonce)
+            .map_err(|e| to_js_err(env, e, Some(&text)))
+    }
+}
+
+impl PermitClaims {
+    fn into_claims(self) -> Claims {
+        let mut claims = Claims::new(self.subject, u64::from(self.ttl_seconds));
+        if let Some(scope) = self.scope {
+            claims = claims.scope(scope);
+        }
+        if let Some(approver) = self.approver {
+            claims = claims.approver(approver);
+        }
+        claims
+    }
+}
+
+/// An HMAC key a verifier trusts.
+#[napi(object)]
+pub struct PermitKey {
+    /// The key id, as in the token.
+    pub key_id: String,
+    /// The shared secret, at least 32 bytes.
+    pub secret: Uint8Array,
+}
+
+/// Options of `new PermitVerifier(keys, options)`.
+#[napi(object)]
+pub struct PermitVerifierOptions {
+    /// Clock skew tolerated, in seconds (default 30, at most 300).
+    pub leeway_seconds: Option<u32>,
+    /// Longest permit lifetime accepted, in seconds (default 900).
+    pub max_lifetime_seconds: Option<u32>,
+}
+
+/// Verifies permits: signature (constant time), lifetime, action hash, and that each permit is
+/// used once (its own replay guard of 65 536 permits).
+#[napi]
+pub struct PermitVerifier(permit::PermitVerifier);
+
+#[napi]
+impl PermitVerifier {
+    /// A verifier trusting `keys` (several, for rotation).
+    ///
+    /// Throws `PermitError` (`permit.weak_key`, `permit.invalid_key_id`,
+    /// `permit.duplicate_key_id`).
+    #[napi(constructor)]
+    pub fn new(
+        env: Env,
+        keys: Vec<PermitKey>,
+        options: Option<PermitVerifierOptions>,
+    ) -> napi::Result<Self> {
+        let mut ring = KeyRing::new();
+        for key in keys {
+            ring = ring
+                .with_hmac(&key.key_id, &key.secret)
+                .map_err(|e| to_js_err(env, e, None))?;
+        }
+        let mut verifier = permit::PermitVerifier::new(ring);
+        if let Some(options) = options {
+            if let Some(leeway) = options.leeway_seconds {
+                verifier = verifier.with_leeway(u64::from(leeway));
+            }
+            if let Some(lifetime) = options.max_lifetime_seconds {
+                verifier = verifier.with_max_lifetime(u64::from(lifetime));
+            }
+        }
+        Ok(PermitVerifier(verifier))
+    }
+
+    /// Verifies `token` for `action` at `now` (seconds since the Unix epoch; default: now) and
+    /// records its nonce, so the same permit fails with `permit.replayed` next time.
+    ///
+    /// Throws `PermitError` (`permit.malformed`, `permit.bad_signature`, `permit.expired`,
+    /// `permit.action_mismatch`, `permit.replayed`, ...).
+    #[napi(ts_args_type = "token: string, action: ActionInput, now?: number")]
+    pub fn verify(
+        &self,
+        env: Env,
+        token: Unknown<'_>,
+        action: Unknown<'_>,
+        now: Option<Unknown<'_>>,
+    ) -> napi::Result<Permit> {
+        let token = convert::text_from_js(token, "token").map_err(|e| to_js_err(env, e, None))?;
+        let action = Action::from_js(env, action)?;
+        let now = convert::optional_integer_from_js(now, "now")
+            .map_err(|e| to_js_err(env, e, None))?
+            .unwrap_or_else(convert::now_seconds);
+        let permit = match &action {
+            Action::Text(text) => self.0.verify(&token, text, now),
+            Action::Value(value) => self.0.verify_value(&token, value, now),
+        }
+        .map_err(|e| to_js_err(env, e, action.text()))?;
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "epoch seconds stay far below 2^53"
+        )]
+        Ok(Permit {
+            algorithm: permit.algorithm().tag().to_owned(),
+            key_id: permit.key_id().to_owned(),
+            action_hash: permit.action_hash().to_string(),
+            subject: permit.subject().to_owned(),
+            issued_at: permit.issued_at() as f64,
+            expires_at: permit.expires_at() as f64,
+            nonce_hex: permit.nonce_hex(),
+            scope: permit.scope().map(str::to_owned),
+            approver: permit.approver().map(str::to_owned),
+        })
+    }
+}
+
+/// 32 random bytes from the operating system, for an HMAC permit key.
+///
+/// Throws `PermitError` (`permit.random_source_failed`).
+#[napi]
+pub fn generate_secret(env: Env) -> napi::Result<Buffer> {
+    permit::generate_secret()
+        .map(|secret| Buffer::from(secret.to_vec()))
+        .map_err(|e| to_js_err(env, e, None))
+}
+
+fn key_args(key_id: Unknown<'_>, secret: Unknown<'_>) -> Result<(String, Vec<u8>), Failure> {
+    Ok((
+        convert::text_from_js(key_id, "keyId")?,
+        convert::bytes_from_js(secret, "secret")?,
+    ))
+}
+
+fn nonce_from_js(nonce: Unknown<'_>) -> Result<[u8; 16], Failure> {
+    let bytes = convert::bytes_from_js(nonce, "nonce")?;
+    <[u8; 16]>::try_from(bytes).map_err(|_| wrong_type("nonce", "16 bytes", "another size"))
+}
+
+fn wrong_type(parameter: &str, expected: &str, found: &str) -> Failure {
+    Failure::from(agentsentinel::core::TextError::WrongType {
+        parameter: parameter.to_owned(),
+        expected: expected.to_owned(),
+        found: found.to_owned(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Replay guard
+
+/// Counters of a `ReplayGuard`.
+#[napi(object, object_from_js = false)]
+pub struct ReplayStats {
+    /// Nonces currently stored.
+    pub stored: f64,
+    /// The capacity asked for.
+    pub capacity: f64,
+    /// Nonces recorded so far.
+    pub recorded: f64,
+    /// Replays refused so far.
+    pub replays: f64,
+    /// Refusals because the guard was full of live nonces.
+    pub exhausted: f64,
+    /// Bytes of the table.
+    pub memory_bytes: f64,
+}
+
+/// Remembers 16-byte nonces until they expire and refuses any nonce seen before, so a permit
+/// or a signed message works once. Fixed size; fails closed when full.
+#[napi]
+pub struct ReplayGuard(Arc<agentsentinel::replay::ReplayGuard>);
+
+#[napi]
+impl ReplayGuard {
+    /// A guard for `capacity` live nonces whose expiries lie at most `windowSeconds` ahead.
+    #[napi(constructor)]
+    #[must_use]
+    pub fn new(capacity: u32, window_seconds: u32) -> Self {
+        ReplayGuard(Arc::new(agentsentinel::replay::ReplayGuard::new(
+            capacity as usize,
+            u64::from(window_seconds),
+        )))
+    }
+
+    /// Records `nonce` until `expiresAt` (seconds since the Unix epoch), or throws
+    /// `ReplayError` (`replay.replayed`, `replay.capacity_exhausted`, `replay.expired`,
+    /// `replay.expiry_too_far`). `now` defaults to the wall clock.
+    #[napi(ts_args_type = "nonce: Uint8Array, expiresAt: number, now?: number")]
+    pub fn check_and_record(
+        &self,
+        env: Env,
+        nonce: Unknown<'_>,
+        expires_at: Unknown<'_>,
+        now: Option<Unknown<'_>>,
+    ) -> napi::Result<()> {
+        let (nonce, expires_at, now) = (|| {
+            Ok::<_, Failure>((
+                nonce_from_js(nonce)?,
+                convert::integer_from_js(expires_at, "expiresAt")?,
+                convert::optional_integer_from_js(now, "now")?.unwrap_or_else(convert::now_seconds),
+            ))
+        })()
+        .map_err(|e| to_js_err(env, e, None))?;
+        self.0
+            .check_and_record(&nonce, expires_at, now)
+            .map_err(|e| to_js_err(env, e, None))
+    }
+
+    /// Whether `nonce` is recorded and not yet reclaimed.
+    #[napi(ts_args_type = "nonce: Uint8Array")]
+    pub fn contains(&self, env: Env, nonce: Unknown<'_>) -> napi::Result<bool> {
+        let nonce = nonce_from_js(nonce).map_err(|e| to_js_err(env, e, None))?;
+        Ok(self.0.contains(&nonce))
+    }
+
+    /// The guard's counters.
+    #[napi]
+    #[must_use]
+    pub fn stats(&self) -> ReplayStats {
+        let stats = self.0.stats();
+        ReplayStats {
+            stored: number(stats.stored as u64),
+            capacity: number(stats.capacity as u64),
+            recorded: number(stats.recorded),
+            replays: number(stats.replays),
+            exhausted: number(stats.exhausted),
+            memory_bytes: number(stats.memory_bytes as u64),
+        }
+    }
+}
+
+/// A count as a JS number.
+#[expect(clippy::cast_precision_loss, reason = "counters stay far below 2^53")]
+fn number(value: u64) -> f64 {
+    value as f64
 }
