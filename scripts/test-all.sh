@@ -15,7 +15,7 @@ ROOT=$PWD
 OUT=$ROOT/out
 mkdir -p "$OUT"
 export CARGO_TERM_COLOR=never
-STAGES=${STAGES:-"install rust python node wasm examples"}
+STAGES=${STAGES:-"install rust python node wasm examples mcp"}
 
 passed=0
 failed=0
@@ -128,12 +128,56 @@ stage_wasm() {
 }
 
 stage_examples() {
+  # README's main job, exactly as written there: an attack must come back as "should block" (exit 1).
+  local main_job status=0
+  main_job=$(grep -m1 '^cargo run -q -p agentsentinel-cli -- analyze ' README.md)
+  [ -n "$main_job" ] || { echo "README.md lost its main-job command"; return 1; }
+  bash -c "$main_job" > "$OUT/main-job.json" || status=$?
+  [ "$status" -eq 1 ] || { echo "main job exited $status, expected 1 (should block)"; return 1; }
+  grep -q '"should_block":true' "$OUT/main-job.json"
   cargo run -q --locked -p agentsentinel-examples --example fingerprint -- "hello"
   for example in examples/python/*.py; do .venv/bin/python "$example"; done
   # Node examples import the installed package, so they run inside the project stage_node made.
   for example in examples/node/*.mjs; do
     cp "$example" "$OUT/node-project/" && node "$OUT/node-project/$(basename "$example")"
   done
+}
+
+stage_mcp() {
+  # The issue's MCP scenarios through `agentsentinel mcp-proxy`, pipes only: the official Python
+  # SDK (current 2.x and last 1.x) as client and server, both protocol generations, and the
+  # official TypeScript SDKs (@modelcontextprotocol/sdk 1.x, @modelcontextprotocol/client 2.x)
+  # as clients. Robustness (pins, 50 MB line, arrays, orphans, upstream death) is the Rust suite
+  # crates/cli/tests/mcp_proxy.rs against a stdlib fake server.
+  cargo build -q -p agentsentinel-cli --locked
+  export AGENTSENTINEL_BIN=$ROOT/target/debug/agentsentinel
+  local v2=$OUT/mcp-venv2 v1=$OUT/mcp-venv1 pkg=$OUT/mcp-pkg
+  [ -x "$v2/bin/python" ] || python3 -m venv "$v2"
+  [ -x "$v1/bin/python" ] || python3 -m venv "$v1"
+  "$v2/bin/python" -c 'import mcp.client.client' 2>/dev/null ||
+    "$v2/bin/pip" install -q --disable-pip-version-check 'mcp>=2,<3'
+  "$v1/bin/python" -c 'import mcp.server.fastmcp' 2>/dev/null ||
+    "$v1/bin/pip" install -q --disable-pip-version-check 'mcp<2'
+  # The agentsentinel package as stage_python installed it, with mcp.py from this checkout.
+  if ! compgen -G ".venv/lib/python3*/site-packages/agentsentinel/_core*" >/dev/null; then
+    .venv/bin/pip install -q --disable-pip-version-check .
+  fi
+  rm -rf "$pkg" && mkdir -p "$pkg"
+  cp -r .venv/lib/python3*/site-packages/agentsentinel "$pkg/"
+  cp python/agentsentinel/mcp.py "$pkg/agentsentinel/"
+  (cd tests/mcp && npm ci --no-audit --no-fund --loglevel=error)
+  export MCP_KEY=$OUT/mcp-key.hex
+  rm -f "$MCP_KEY" && "$AGENTSENTINEL_BIN" permit keygen "$MCP_KEY" >/dev/null
+  local py="tests/mcp/scenarios.py"
+  PYTHONPATH=$pkg "$v2/bin/python" "$py" "$v2/bin/python" 2026-07-28
+  PYTHONPATH=$pkg "$v2/bin/python" "$py" "$v2/bin/python" legacy
+  PYTHONPATH=$pkg "$v2/bin/python" "$py" "$v1/bin/python" auto
+  PYTHONPATH=$pkg "$v1/bin/python" "$py" "$v1/bin/python"
+  PYTHONPATH=$pkg "$v1/bin/python" "$py" "$v2/bin/python"
+  node tests/mcp/ts_client.mjs sdk1 legacy "$v2/bin/python"
+  node tests/mcp/ts_client.mjs client2 legacy "$v1/bin/python"
+  node tests/mcp/ts_client.mjs client2 2026-07-28 "$v2/bin/python"
+  cargo test -q -p agentsentinel-cli --locked --test mcp_proxy
 }
 
 total_start=$SECONDS
@@ -143,6 +187,7 @@ run_stage python stage_python
 run_stage node stage_node
 run_stage wasm stage_wasm
 run_stage examples stage_examples
+run_stage mcp stage_mcp
 
 log "done in $((SECONDS - total_start)) s"
 if [ "$failed" -gt 0 ]; then
