@@ -11,6 +11,7 @@
     reason = "these doc comments become the JS docs in index.d.ts, where each says what it throws"
 )]
 
+use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
 use agentsentinel::input_shield::{self as shield, SpotlightMode};
@@ -67,12 +68,12 @@ pub fn analyze(env: Env, text: Unknown<'_>) -> napi::Result<Assessment> {
 /// `analyze` on the libuv thread pool: the event loop keeps running while a large document is
 /// analysed.
 #[napi(ts_args_type = "text: string", ts_return_type = "Promise<Assessment>")]
-pub fn analyze_async(env: Env, text: Unknown<'_>) -> napi::Result<AsyncTask<AnalyzeTask>> {
-    let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
-    Ok(AsyncTask::new(AnalyzeTask {
+#[must_use]
+pub fn analyze_async(text: Unknown<'_>) -> AsyncTask<AnalyzeTask> {
+    AsyncTask::new(AnalyzeTask {
         shield: DEFAULT_SHIELD.clone(),
-        text,
-    }))
+        text: convert::text_from_js(text, "text"),
+    })
 }
 
 /// Whether `analyze(text)` would block the text (risk score at or above the threshold).
@@ -132,16 +133,12 @@ impl InputShield {
 
     /// `analyze` on the libuv thread pool.
     #[napi(ts_args_type = "text: string", ts_return_type = "Promise<Assessment>")]
-    pub fn analyze_async(
-        &self,
-        env: Env,
-        text: Unknown<'_>,
-    ) -> napi::Result<AsyncTask<AnalyzeTask>> {
-        let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
-        Ok(AsyncTask::new(AnalyzeTask {
+    #[must_use]
+    pub fn analyze_async(&self, text: Unknown<'_>) -> AsyncTask<AnalyzeTask> {
+        AsyncTask::new(AnalyzeTask {
             shield: self.0.clone(),
-            text,
-        }))
+            text: convert::text_from_js(text, "text"),
+        })
     }
 
     /// Whether `analyze(text)` would block the text.
@@ -166,22 +163,32 @@ impl InputShield {
     }
 }
 
-/// `analyze` run on the libuv thread pool.
+/// `analyze` run on the libuv thread pool. A bad argument rejects the promise rather than
+/// throwing, so callers handle one failure path.
 pub struct AnalyzeTask {
     shield: shield::InputShield,
-    text: String,
+    text: Result<String, Failure>,
 }
 
 impl Task for AnalyzeTask {
-    type Output = agentsentinel::Assessment;
+    type Output = Option<agentsentinel::Assessment>;
     type JsValue = Assessment;
 
     fn compute(&mut self) -> napi::Result<Self::Output> {
-        Ok(self.shield.analyze(&self.text))
+        Ok(self
+            .text
+            .as_ref()
+            .ok()
+            .map(|text| self.shield.analyze(text)))
     }
 
-    fn resolve(&mut self, _env: Env, output: Self::Output) -> napi::Result<Self::JsValue> {
-        Ok(Assessment::new(output, &self.text))
+    fn resolve(&mut self, env: Env, output: Self::Output) -> napi::Result<Self::JsValue> {
+        let text = std::mem::replace(&mut self.text, Ok(String::new()));
+        match (text, output) {
+            (Ok(text), Some(output)) => Ok(Assessment::new(output, &text)),
+            (Err(failure), _) => Err(to_js_err(env, failure, None)),
+            (Ok(_), None) => Err(napi::Error::from_reason("analysis did not run")),
+        }
     }
 }
 
@@ -842,11 +849,12 @@ pub fn canonicalize(env: Env, action: Unknown<'_>) -> napi::Result<Buffer> {
     ts_args_type = "action: ActionInput",
     ts_return_type = "Promise<Buffer>"
 )]
-pub fn canonicalize_async(env: Env, action: Unknown<'_>) -> napi::Result<AsyncTask<ActionTask>> {
-    Ok(AsyncTask::new(ActionTask {
-        action: Action::from_js(env, action)?,
+#[must_use]
+pub fn canonicalize_async(action: Unknown<'_>) -> AsyncTask<ActionTask> {
+    AsyncTask::new(ActionTask {
+        action: Action::parse(action),
         hash: false,
-    }))
+    })
 }
 
 /// `sha256:<64 hex>` of the canonical bytes of an action: the same in every language.
@@ -866,11 +874,12 @@ pub fn action_hash(env: Env, action: Unknown<'_>) -> napi::Result<String> {
     ts_args_type = "action: ActionInput",
     ts_return_type = "Promise<string>"
 )]
-pub fn action_hash_async(env: Env, action: Unknown<'_>) -> napi::Result<AsyncTask<ActionTask>> {
-    Ok(AsyncTask::new(ActionTask {
-        action: Action::from_js(env, action)?,
+#[must_use]
+pub fn action_hash_async(action: Unknown<'_>) -> AsyncTask<ActionTask> {
+    AsyncTask::new(ActionTask {
+        action: Action::parse(action),
         hash: true,
-    }))
+    })
 }
 
 /// An action as the caller gave it: JSON text, or a JS value already converted.
@@ -881,11 +890,14 @@ enum Action {
 
 impl Action {
     fn from_js(env: Env, value: Unknown<'_>) -> napi::Result<Self> {
-        let action = match value.get_type()? {
+        Action::parse(value).map_err(|e| to_js_err(env, e, None))
+    }
+
+    fn parse(value: Unknown<'_>) -> Result<Self, Failure> {
+        match value.get_type().map_err(Failure::Napi)? {
             napi::ValueType::String => convert::text_from_js(value, "action").map(Action::Text),
             _ => convert::json_from_js(value, "action").map(Action::Value),
-        };
-        action.map_err(|e| to_js_err(env, e, None))
+        }
     }
 
     fn text(&self) -> Option<&str> {
@@ -918,31 +930,40 @@ impl Action {
     }
 }
 
-/// `canonicalize` or `actionHash` run on the libuv thread pool.
+/// `canonicalize` or `actionHash` run on the libuv thread pool. A bad argument rejects the
+/// promise rather than throwing.
 pub struct ActionTask {
-    action: Action,
+    action: Result<Action, Failure>,
     hash: bool,
 }
 
 impl Task for ActionTask {
-    type Output = Result<ActionOutput, permit::PermitError>;
+    type Output = Option<Result<ActionOutput, permit::PermitError>>;
     type JsValue = napi::Either<Buffer, String>;
 
     fn compute(&mut self) -> napi::Result<Self::Output> {
-        Ok(if self.hash {
-            self.action
+        let Ok(action) = &self.action else {
+            return Ok(None);
+        };
+        Ok(Some(if self.hash {
+            action
                 .hash()
                 .map(|hash| ActionOutput::Hash(hash.to_string()))
         } else {
-            self.action.canonicalize().map(ActionOutput::Bytes)
-        })
+            action.canonicalize().map(ActionOutput::Bytes)
+        }))
     }
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> napi::Result<Self::JsValue> {
-        match output {
-            Ok(ActionOutput::Bytes(bytes)) => Ok(napi::Either::A(Buffer::from(bytes))),
-            Ok(ActionOutput::Hash(hash)) => Ok(napi::Either::B(hash)),
-            Err(err) => Err(to_js_err(env, err, self.action.text())),
+        let action = std::mem::replace(&mut self.action, Ok(Action::Value(Value::Null)));
+        match (action, output) {
+            (Err(failure), _) => Err(to_js_err(env, failure, None)),
+            (Ok(_), Some(Ok(ActionOutput::Bytes(bytes)))) => {
+                Ok(napi::Either::A(Buffer::from(bytes)))
+            }
+            (Ok(_), Some(Ok(ActionOutput::Hash(hash)))) => Ok(napi::Either::B(hash)),
+            (Ok(action), Some(Err(err))) => Err(to_js_err(env, err, action.text())),
+            (Ok(_), None) => Err(napi::Error::from_reason("canonicalisation did not run")),
         }
     }
 }
@@ -998,6 +1019,14 @@ pub struct PermitSigner(permit::PermitSigner);
 
 #[napi]
 impl PermitSigner {
+    /// An HMAC-SHA256 signer; same as `PermitSigner.hmac`.
+    ///
+    /// Throws `PermitError` (`permit.weak_key`, `permit.invalid_key_id`).
+    #[napi(constructor, ts_args_type = "keyId: string, secret: Uint8Array")]
+    pub fn new(env: Env, key_id: Unknown<'_>, secret: Unknown<'_>) -> napi::Result<Self> {
+        PermitSigner::hmac(env, key_id, secret)
+    }
+
     /// An HMAC-SHA256 signer; `secret` has at least 32 bytes (see `generateSecret`).
     ///
     /// Throws `PermitError` (`permit.weak_key`, `permit.invalid_key_id`).
@@ -1082,15 +1111,6 @@ impl PermitClaims {
     }
 }
 
-/// An HMAC key a verifier trusts.
-#[napi(object)]
-pub struct PermitKey {
-    /// The key id, as in the token.
-    pub key_id: String,
-    /// The shared secret, at least 32 bytes.
-    pub secret: Uint8Array,
-}
-
 /// Options of `new PermitVerifier(keys, options)`.
 #[napi(object)]
 pub struct PermitVerifierOptions {
@@ -1107,20 +1127,22 @@ pub struct PermitVerifier(permit::PermitVerifier);
 
 #[napi]
 impl PermitVerifier {
-    /// A verifier trusting `keys` (several, for rotation).
+    /// A verifier trusting `keys`, HMAC secrets by key id (several, for rotation).
     ///
     /// Throws `PermitError` (`permit.weak_key`, `permit.invalid_key_id`,
     /// `permit.duplicate_key_id`).
     #[napi(constructor)]
     pub fn new(
         env: Env,
-        keys: Vec<PermitKey>,
+        keys: HashMap<String, Uint8Array>,
         options: Option<PermitVerifierOptions>,
     ) -> napi::Result<Self> {
         let mut ring = KeyRing::new();
-        for key in keys {
+        let mut keys: Vec<_> = keys.into_iter().collect();
+        keys.sort_by(|a, b| a.0.cmp(&b.0));
+        for (key_id, secret) in keys {
             ring = ring
-                .with_hmac(&key.key_id, &key.secret)
+                .with_hmac(&key_id, &secret)
                 .map_err(|e| to_js_err(env, e, None))?;
         }
         let mut verifier = permit::PermitVerifier::new(ring);

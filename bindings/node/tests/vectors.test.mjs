@@ -200,7 +200,7 @@ const runners = {
         }
       } else if (file.kind === 'verify') {
         const verifier = new PermitVerifier(
-          file.keys.map((key) => ({ keyId: key.id, secret: hex(key.secret_hex) })),
+          Object.fromEntries(file.keys.map((key) => [key.id, hex(key.secret_hex)])),
           {
             leewaySeconds: file.verifier.leeway_seconds,
             maxLifetimeSeconds: file.verifier.max_lifetime_seconds,

@@ -1,0 +1,47 @@
+// Medians of the Node binding's hot paths (not a CI test; run by hand):
+//   (cd bindings/node && npm run build) && node benches/node/bench.mjs
+// Compare `analyze 1 KiB` with the Rust figure: cargo bench -p agentsentinel-benches.
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+
+const require = createRequire(import.meta.url)
+const { Policy, Sessions, actionHash, analyze } = require(join(import.meta.dirname, '..', '..', 'bindings', 'node', 'index.js'))
+
+/** Median time of one call, in microseconds, over `samples` batches of `batch` calls. */
+function median(name, fn, { batch = 1000, samples = 101 } = {}) {
+  for (let i = 0; i < batch * 5; i++) fn() // warm up
+  const times = []
+  for (let s = 0; s < samples; s++) {
+    const start = process.hrtime.bigint()
+    for (let i = 0; i < batch; i++) fn()
+    times.push(Number(process.hrtime.bigint() - start) / batch / 1000)
+  }
+  times.sort((a, b) => a - b)
+  const result = times[Math.floor(times.length / 2)]
+  console.log(`${name.padEnd(36)} ${result.toFixed(3)} µs`)
+  return result
+}
+
+const sentence = 'The quarterly report covers revenue, costs and the outlook for next year. '
+const kib = sentence.repeat(Math.ceil(1024 / sentence.length)).slice(0, 1024)
+median('analyze 1 KiB (clean English)', () => analyze(kib))
+
+const sessions = new Sessions(Policy.fromYaml(`
+staticRules:
+  calculator: ALLOW
+taintRules:
+  - {tool: read_customer_data, action: ADD_TAINT, tag: pii}
+  - {tool: export_analytics, action: CHECK_TAINT, forbiddenTags: [pii]}
+`))
+const args = { expression: '2+2' }
+let now = 1_700_000_000_000
+median('Sessions.check (static allow)', () => sessions.check('session-1', 'calculator', args, now++))
+
+const action = {
+  tool: 'send_payment',
+  args: { iban: 'DE89370400440532013000', amount_eur: 100, currency: 'EUR', memo: 'invoice 2025-001', approver: 'alice', tags: ['urgent', 'q3'] },
+}
+console.log(`(action: ${JSON.stringify(action).length} bytes of JSON)`)
+median('actionHash(200-byte object)', () => actionHash(action))
+const text = JSON.stringify(action)
+median('actionHash(200-byte JSON text)', () => actionHash(text))
