@@ -121,6 +121,34 @@ const runners = {
     return count
   },
 
+  // Each case: analyze(text) gives `should_block`, `threat_level` and exactly `findings` (rule id
+  // and span; our spans are string indices, so the byte spans are converted).
+  'input-shield'(files) {
+    const utf16 = (text, bytes) => Buffer.from(text, 'utf8').subarray(0, bytes).toString('utf8').length
+    let count = 0
+    for (const [name, file] of files) {
+      for (const c of file.cases) {
+        if (skipped(c)) continue
+        const what = `${name}: ${JSON.stringify(c.text).slice(0, 80)}`
+        const verdict = analyze(c.text)
+        if (c.should_block !== undefined) assert.equal(verdict.shouldBlock, c.should_block, what)
+        if (c.threat_level !== undefined) assert.equal(verdict.threatLevel, c.threat_level, what)
+        if (c.findings !== undefined) {
+          assert.deepEqual(
+            verdict.findings.map((f) => ({ rule_id: f.ruleId, span: f.span })),
+            c.findings.map((f) => ({
+              rule_id: f.rule_id,
+              span: { start: utf16(c.text, f.span.start), end: utf16(c.text, f.span.end) },
+            })),
+            what,
+          )
+        }
+        count++
+      }
+    }
+    return count
+  },
+
   canary(files) {
     let count = 0
     for (const [name, file] of files) {
