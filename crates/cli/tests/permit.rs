@@ -25,10 +25,8 @@ fn agentsentinel(args: &[&str], stdin: &[u8]) -> Output {
 }
 
 fn temp_path(name: &str) -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "permit-{}-{name}",
-        std::process::id()
-    ));
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("permit-{}-{name}", std::process::id()));
     let _ = std::fs::remove_file(&path);
     path
 }
@@ -51,14 +49,21 @@ fn canonicalize_prints_exact_bytes_whose_sha256_is_the_hash() {
         stdout(&hash),
         format!("{}\n", ActionHash::of_canonical(&canonical.stdout))
     );
-    assert_eq!(stdout(&hash).trim(), action_hash(ACTION).unwrap().to_string());
+    assert_eq!(
+        stdout(&hash).trim(),
+        action_hash(ACTION).unwrap().to_string()
+    );
 }
 
 #[test]
 fn refused_json_exits_1_with_the_code() {
     let out = agentsentinel(&["hash"], br#"{"a":1,"a":2}"#);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("permit.duplicate_key"));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("permit.duplicate_key")
+    );
     let out = agentsentinel(&["canonicalize"], b"9007199254740993");
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
@@ -94,8 +99,20 @@ fn permits_cross_between_the_cli_and_the_library() {
     // CLI mints, library verifies.
     let minted = agentsentinel(
         &[
-            "permit", "mint", "--key-file", key.to_str().unwrap(), "--key-id", "ops-1",
-            "--ttl", "120", "--subject", "agent-7", "--approver", "alice", "--now", &now_arg,
+            "permit",
+            "mint",
+            "--key-file",
+            key.to_str().unwrap(),
+            "--key-id",
+            "ops-1",
+            "--ttl",
+            "120",
+            "--subject",
+            "agent-7",
+            "--approver",
+            "alice",
+            "--now",
+            &now_arg,
         ],
         ACTION.as_bytes(),
     );
@@ -108,12 +125,21 @@ fn permits_cross_between_the_cli_and_the_library() {
     // Library mints, CLI verifies; the key id comes from the token.
     let signer = PermitSigner::hmac("ops-1", &secret).unwrap();
     let token = signer
-        .mint(ACTION, &PermitClaims::new("agent-9", 60).scope("payments"), now)
+        .mint(
+            ACTION,
+            &PermitClaims::new("agent-9", 60).scope("payments"),
+            now,
+        )
         .unwrap();
     let verify = |action: &str, at: u64| {
         agentsentinel(
             &[
-                "permit", "verify", "--key-file", key.to_str().unwrap(), &token, "--now",
+                "permit",
+                "verify",
+                "--key-file",
+                key.to_str().unwrap(),
+                &token,
+                "--now",
                 &at.to_string(),
             ],
             action.as_bytes(),
@@ -124,15 +150,26 @@ fn permits_cross_between_the_cli_and_the_library() {
     let claims: serde_json::Value = serde_json::from_slice(&ok.stdout).unwrap();
     assert_eq!(claims["subject"], "agent-9");
     assert_eq!(claims["scope"], "payments");
-    assert_eq!(claims["action_hash"], action_hash(ACTION).unwrap().to_string());
+    assert_eq!(
+        claims["action_hash"],
+        action_hash(ACTION).unwrap().to_string()
+    );
 
     let other = r#"{"tool":"send_payment","args":{"iban":"XX00","amount_eur":100}}"#;
     let mismatch = verify(other, now + 5);
     assert_eq!(mismatch.status.code(), Some(1));
-    assert!(String::from_utf8(mismatch.stderr).unwrap().contains("permit.action_mismatch"));
+    assert!(
+        String::from_utf8(mismatch.stderr)
+            .unwrap()
+            .contains("permit.action_mismatch")
+    );
     let expired = verify(ACTION, now + 60 + 30);
     assert_eq!(expired.status.code(), Some(1));
-    assert!(String::from_utf8(expired.stderr).unwrap().contains("permit.expired"));
+    assert!(
+        String::from_utf8(expired.stderr)
+            .unwrap()
+            .contains("permit.expired")
+    );
 }
 
 #[test]
@@ -141,11 +178,23 @@ fn short_key_files_are_refused() {
     std::fs::write(&key, "00112233").unwrap();
     let out = agentsentinel(
         &[
-            "permit", "mint", "--key-file", key.to_str().unwrap(), "--key-id", "k", "--ttl",
-            "60", "--subject", "a",
+            "permit",
+            "mint",
+            "--key-file",
+            key.to_str().unwrap(),
+            "--key-id",
+            "k",
+            "--ttl",
+            "60",
+            "--subject",
+            "a",
         ],
         ACTION.as_bytes(),
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("at least 32"));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("at least 32")
+    );
 }

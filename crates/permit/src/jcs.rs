@@ -276,7 +276,7 @@ pub(crate) fn canonicalize_into(
         out,
         depth: 0,
         max_depth: limits.max_depth,
-        members: Vec::new(),
+        members: Vec::with_capacity(16),
         keys: Vec::new(),
         scratch: Vec::new(),
     };
@@ -289,10 +289,12 @@ pub(crate) fn canonicalize_into(
     Ok(())
 }
 
-/// One member of the object being parsed: where its decoded key sits in `keys`, where its
-/// canonical `"key":value` bytes sit in `out`, and where the key started in the input.
+/// One member of the object being parsed: where its decoded key sits (in `keys` when it had
+/// escapes, else inside its own canonical bytes in `out`), where its canonical `"key":value`
+/// bytes sit in `out`, and where the key started in the input.
 #[derive(Clone, Copy)]
 struct Member {
+    key_in_keys: bool,
     key_start: usize,
     key_end: usize,
     out_start: usize,
@@ -337,7 +339,7 @@ impl Parser<'_, '_> {
         match self.peek() {
             Some(b'{') => self.object(),
             Some(b'[') => self.array(),
-            Some(b'"') => self.string(false),
+            Some(b'"') => self.string(false).map(|_| ()),
             Some(b't') => self.literal(b"true"),
             Some(b'f') => self.literal(b"false"),
             Some(b'n') => self.literal(b"null"),
@@ -416,10 +418,14 @@ impl Parser<'_, '_> {
                     return Err(self.invalid("expected a string key"));
                 }
                 let offset = self.pos;
-                let key_start = self.keys.len();
+                let arena_start = self.keys.len();
                 let out_start = self.out.len();
-                self.string(true)?;
-                let key_end = self.keys.len();
+                let key_in_keys = self.string(true)?;
+                let (key_start, key_end) = if key_in_keys {
+                    (arena_start, self.keys.len())
+                } else {
+                    (out_start + 1, self.out.len() - 1)
+                };
                 self.skip_ws();
                 if self.peek() != Some(b':') {
                     return Err(self.invalid("expected `:`"));
@@ -429,6 +435,7 @@ impl Parser<'_, '_> {
                 self.skip_ws();
                 self.value()?;
                 self.members.push(Member {
+                    key_in_keys,
                     key_start,
                     key_end,
                     out_start,
@@ -460,8 +467,12 @@ impl Parser<'_, '_> {
     /// Puts the members above `base` in UTF-16 key order, refusing duplicates.
     fn sort_members(&mut self, base: usize, body_start: usize) -> Result<(), PermitError> {
         let keys = &self.keys;
+        let out = &*self.out;
         let members = &mut self.members[base..];
-        let key = |m: &Member| &keys[m.key_start..m.key_end];
+        let key = |m: &Member| {
+            let arena: &[u8] = if m.key_in_keys { keys } else { out };
+            &arena[m.key_start..m.key_end]
+        };
         let already_sorted = members
             .windows(2)
             .all(|pair| cmp_utf16(key(&pair[0]), key(&pair[1])) == Ordering::Less);
@@ -489,6 +500,7 @@ impl Parser<'_, '_> {
         }
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
+        scratch.reserve(self.out.len() - body_start);
         for (i, member) in members.iter().enumerate() {
             if i > 0 {
                 scratch.push(b',');
@@ -501,11 +513,14 @@ impl Parser<'_, '_> {
         Ok(())
     }
 
-    /// Copies the string at `pos` to `out` in canonical form; with `key`, also appends its
-    /// decoded UTF-8 to `keys`.
-    fn string(&mut self, key: bool) -> Result<(), PermitError> {
+    /// Copies the string at `pos` to `out` in canonical form. With `key`, and only if the string
+    /// has escapes, also appends its decoded UTF-8 to `keys` and returns `true`; without escapes
+    /// the canonical bytes between the quotes are the decoded key.
+    fn string(&mut self, key: bool) -> Result<bool, PermitError> {
         self.pos += 1;
         self.out.push(b'"');
+        let content_start = self.out.len();
+        let mut escaped = false;
         loop {
             let run_start = self.pos;
             while let Some(&b) = self.src.get(self.pos) {
@@ -516,17 +531,22 @@ impl Parser<'_, '_> {
             }
             let run = &self.src[run_start..self.pos];
             self.out.extend_from_slice(run);
-            if key {
+            if escaped {
                 self.keys.extend_from_slice(run);
             }
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
                     self.out.push(b'"');
-                    return Ok(());
+                    return Ok(escaped);
                 }
                 Some(b'\\') => {
                     let c = self.escape()?;
+                    if key && !escaped {
+                        // Everything so far had no escapes: its canonical bytes are its text.
+                        escaped = true;
+                        self.keys.extend_from_slice(&self.out[content_start..]);
+                    }
                     write_char(c, self.out);
                     if key {
                         let mut utf8 = [0u8; 4];
