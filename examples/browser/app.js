@@ -46,9 +46,18 @@ let busy = false
 let queued = null
 let current = { id: 0, text: '' }
 
+// Chromium needs seconds to lay out a multi-megabyte textarea, so a huge paste is kept aside:
+// all of it is analysed, the editor shows its beginning (editing it drops the rest).
+const EDITOR_LIMIT = 200_000
+let pasted = null
+
+function textToCheck() {
+  return pasted ?? $('text').value
+}
+
 function schedule() {
   clearTimeout(timer)
-  const text = $('text').value
+  const text = textToCheck()
   // Longer pauses for long pastes: typing in a huge text should not queue analyses.
   const delay = text.length > 100_000 ? 400 : 120
   timer = setTimeout(() => submit(text), delay)
@@ -112,15 +121,55 @@ function render(text, assessment, ms) {
 
 // Findings may overlap (a hidden comment holding an override), so the text is cut at every span
 // boundary; each piece lists the findings covering it in `data-findings`, and the pieces of one
-// finding, joined in order, are exactly `text.slice(span.start, span.end)`.
+// finding, joined in order, are exactly `text.slice(span.start, span.end)`. A long text is shown
+// as excerpts around its findings: laying out megabytes of wrapped text would freeze the page.
+const FULL_VIEW_LIMIT = 50_000
+const CONTEXT = 160
+
 function renderHighlights(text, findings) {
-  const cuts = new Set([0, text.length])
+  const fragment = document.createDocumentFragment()
+  const shown = text.length <= FULL_VIEW_LIMIT
+    ? [[0, text.length]]
+    : excerpts(text.length, findings)
+  let at = 0
+  for (const [from, to] of shown) {
+    if (from > at) fragment.append(gap(from - at))
+    renderRange(text, findings, from, to, fragment)
+    at = to
+  }
+  if (at < text.length) fragment.append(gap(text.length - at))
+  $('highlighted').replaceChildren(fragment)
+  $('highlighted').classList.toggle('empty', text.length === 0)
+}
+
+/** Ranges to show: every finding with some context, merged where they touch. */
+function excerpts(length, findings) {
+  const ranges = findings
+    .map(({ span }) => [Math.max(0, span.start - CONTEXT), Math.min(length, span.end + CONTEXT)])
+    .sort((a, b) => a[0] - b[0])
+  const merged = []
+  for (const range of ranges) {
+    const last = merged[merged.length - 1]
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1])
+    else merged.push(range)
+  }
+  return merged.length ? merged : [[0, Math.min(length, 2 * CONTEXT)]]
+}
+
+function gap(chars) {
+  const span = document.createElement('span')
+  span.className = 'gap'
+  span.textContent = ` … ${chars.toLocaleString()} characters without findings … `
+  return span
+}
+
+function renderRange(text, findings, from, to, fragment) {
+  const cuts = new Set([from, to])
   for (const { span } of findings) {
-    cuts.add(span.start)
-    cuts.add(span.end)
+    if (span.start > from && span.start < to) cuts.add(span.start)
+    if (span.end > from && span.end < to) cuts.add(span.end)
   }
   const points = [...cuts].sort((a, b) => a - b)
-  const fragment = document.createDocumentFragment()
   for (let i = 0; i + 1 < points.length; i++) {
     const [start, end] = [points[i], points[i + 1]]
     const piece = text.slice(start, end)
@@ -138,8 +187,6 @@ function renderHighlights(text, findings) {
     mark.title = covering.map((index) => findings[index].ruleId).join(', ')
     fragment.append(mark)
   }
-  $('highlighted').replaceChildren(fragment)
-  $('highlighted').classList.toggle('empty', text.length === 0)
 }
 
 function renderFindings(findings) {
@@ -167,9 +214,29 @@ function renderFindings(findings) {
   $('findings').replaceChildren(...items)
 }
 
-$('text').addEventListener('input', schedule)
+$('text').addEventListener('input', () => {
+  if (pasted !== null) {
+    pasted = null
+    $('large').textContent = ''
+  }
+  schedule()
+})
+$('text').addEventListener('paste', (event) => {
+  const text = event.clipboardData?.getData('text/plain') ?? ''
+  const area = $('text')
+  const whole = area.value.slice(0, area.selectionStart) + text + area.value.slice(area.selectionEnd)
+  if (whole.length <= EDITOR_LIMIT) return
+  event.preventDefault()
+  pasted = whole
+  area.value = whole.slice(0, EDITOR_LIMIT)
+  $('large').textContent = `Large paste: the editor shows the first ${EDITOR_LIMIT.toLocaleString()} of ` +
+    `${whole.length.toLocaleString()} characters; all of them are checked. Editing drops the rest.`
+  schedule()
+})
 for (const button of document.querySelectorAll('[data-sample]')) {
   button.addEventListener('click', () => {
+    pasted = null
+    $('large').textContent = ''
     $('text').value = SAMPLES[button.dataset.sample]
     schedule()
   })

@@ -60,7 +60,10 @@ test('fingerprint vectors in Chromium', async () => {
 
 test("the README's browser example runs", async () => {
   await page.goto(`${origin}/bindings/wasm/readme-example.html`)
-  await page.waitForFunction(() => document.querySelector('#fingerprint')?.textContent?.length === 64)
-  const shown = await page.textContent('#fingerprint')
-  assert.equal(shown, '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824')
+  await page.waitForFunction(() => document.querySelector('#findings li') !== null)
+  assert.equal(await page.textContent('#verdict'), 'block')
+  const items = await page.$$eval('#findings li', (lis) => lis.map((li) => li.textContent))
+  assert.ok(items.includes('override.ignore_previous: "ignore all previous instruct"') ||
+    items.some((item) => item.startsWith('override.ignore_previous: "ignore all previous')), items.join('\n'))
+  assert.ok(Number(await page.textContent('#risk')) >= 50)
 })
