@@ -193,7 +193,7 @@ stage_mcp() {
   node tests/mcp/ts_client.mjs sdk1 legacy "$v2/bin/python"
   node tests/mcp/ts_client.mjs client2 legacy "$v1/bin/python"
   node tests/mcp/ts_client.mjs client2 2026-07-28 "$v2/bin/python"
-  cargo test -q -p agentsentinel-cli --locked --test mcp_proxy
+  cargo test -q -p agentsentinel-cli --locked --test mcp_proxy -- --test-threads=2
 }
 
 stage_mcp() {
@@ -230,7 +230,7 @@ stage_mcp() {
   node tests/mcp/ts_client.mjs sdk1 legacy "$v2/bin/python"
   node tests/mcp/ts_client.mjs client2 legacy "$v1/bin/python"
   node tests/mcp/ts_client.mjs client2 2026-07-28 "$v2/bin/python"
-  cargo test -q -p agentsentinel-cli --locked --test mcp_proxy
+  cargo test -q -p agentsentinel-cli --locked --test mcp_proxy -- --test-threads=2
 }
 
 total_start=$SECONDS

@@ -1,7 +1,10 @@
 //! `agentsentinel mcp-proxy` end to end, against a stdlib-only fake MCP server
 //! (`fixtures/fake_mcp_server.py`) speaking both protocol generations.
 #![allow(clippy::unwrap_used, reason = "a panic here is a failed test")]
-#![allow(clippy::needless_pass_by_value, reason = "json! arguments read better inline")]
+#![allow(
+    clippy::needless_pass_by_value,
+    reason = "json! arguments read better inline"
+)]
 #![allow(
     clippy::disallowed_methods,
     reason = "tests write policies and read pid files"
@@ -109,7 +112,7 @@ impl Proxy {
     }
 
     fn recv_raw(&self) -> String {
-        self.lines.recv_timeout(Duration::from_secs(10)).unwrap()
+        self.lines.recv_timeout(Duration::from_secs(60)).unwrap()
     }
 
     fn recv(&self) -> Value {
