@@ -38,23 +38,32 @@ pub(crate) fn encoded_runs(text: &str) -> Vec<Encoded> {
     let mut i = 0;
     while i < bytes.len() && out.len() < MAX_RUNS {
         let b = bytes[i];
-        if (b == b'0' || b == b'1') && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
-            if let Some((end, decoded)) = binary_run(bytes, i) {
-                out.push(Encoded { encoding: Encoding::Binary, span: Span::new(i, end), decoded });
-                i = end;
-                continue;
-            }
+        if (b == b'0' || b == b'1')
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && let Some((end, decoded)) = binary_run(bytes, i)
+        {
+            out.push(Encoded {
+                encoding: Encoding::Binary,
+                span: Span::new(i, end),
+                decoded,
+            });
+            i = end;
+            continue;
         }
         if b == b'%' {
+            // The whole run is examined once; never rescan it from a later `%` (that would be
+            // quadratic on `%%%%...`).
+            let start = url_run_start(bytes, i);
             let end = url_run_end(bytes, i);
-            if let Some(decoded) = decode_url(&bytes[i..end]) {
-                let start = url_run_start(bytes, i);
-                if let Some(decoded) = decode_url(&bytes[start..end]).or(Some(decoded)) {
-                    out.push(Encoded { encoding: Encoding::Url, span: Span::new(start, end), decoded });
-                }
-                i = end;
-                continue;
+            if let Some(decoded) = decode_url(&bytes[start..end]) {
+                out.push(Encoded {
+                    encoding: Encoding::Url,
+                    span: Span::new(start, end),
+                    decoded,
+                });
             }
+            i = end.max(i + 1);
+            continue;
         }
         if is_base64_byte(b) && (i == 0 || !is_base64_byte(bytes[i - 1])) {
             let mut end = i;
@@ -68,12 +77,21 @@ pub(crate) fn encoded_runs(text: &str) -> Vec<Encoded> {
             let run = &bytes[i..end];
             if run.len() >= MIN_HEX && run.iter().all(u8::is_ascii_hexdigit) {
                 if let Some(decoded) = decode_hex(run) {
-                    out.push(Encoded { encoding: Encoding::Hex, span: Span::new(i, end), decoded });
+                    out.push(Encoded {
+                        encoding: Encoding::Hex,
+                        span: Span::new(i, end),
+                        decoded,
+                    });
                 }
-            } else if run.len() >= MIN_BASE64 && looks_like_base64(run) {
-                if let Some(decoded) = decode_base64(run) {
-                    out.push(Encoded { encoding: Encoding::Base64, span: Span::new(i, run_end), decoded });
-                }
+            } else if run.len() >= MIN_BASE64
+                && looks_like_base64(run)
+                && let Some(decoded) = decode_base64(run)
+            {
+                out.push(Encoded {
+                    encoding: Encoding::Base64,
+                    span: Span::new(i, run_end),
+                    decoded,
+                });
             }
             i = run_end.max(i + 1);
             continue;
@@ -112,8 +130,7 @@ fn decode_base64(run: &[u8]) -> Option<String> {
         bits += 6;
         if bits >= 8 {
             bits -= 8;
-            #[expect(clippy::cast_possible_truncation, reason = "masked to one byte")]
-            out.push(((acc >> bits) & 0xFF) as u8);
+            out.push(u8::try_from((acc >> bits) & 0xFF).unwrap_or(0));
         }
     }
     printable(out)
@@ -124,8 +141,7 @@ fn decode_hex(run: &[u8]) -> Option<String> {
     let mut out = Vec::with_capacity(run.len() / 2);
     for pair in run.chunks_exact(2) {
         let value = digit(pair[0])? * 16 + digit(pair[1])?;
-        #[expect(clippy::cast_possible_truncation, reason = "two hex digits fit a byte")]
-        out.push(value as u8);
+        out.push(u8::try_from(value).ok()?);
     }
     printable(out)
 }
@@ -158,8 +174,7 @@ fn decode_url(run: &[u8]) -> Option<String> {
             let hi = char::from(run[i + 1]).to_digit(16);
             let lo = char::from(run[i + 2]).to_digit(16);
             if let (Some(hi), Some(lo)) = (hi, lo) {
-                #[expect(clippy::cast_possible_truncation, reason = "two hex digits fit a byte")]
-                out.push((hi * 16 + lo) as u8);
+                out.push(u8::try_from(hi * 16 + lo).unwrap_or(0));
                 escapes += 1;
                 i += 3;
                 continue;
@@ -184,7 +199,9 @@ fn binary_run(bytes: &[u8], start: usize) -> Option<(usize, String)> {
         if i + 8 < bytes.len() && bytes[i + 8].is_ascii_alphanumeric() {
             break;
         }
-        let value = bytes[i..i + 8].iter().fold(0u8, |acc, b| (acc << 1) | (b - b'0'));
+        let value = bytes[i..i + 8]
+            .iter()
+            .fold(0u8, |acc, b| (acc << 1) | (b - b'0'));
         out.push(value);
         i += 8;
         if i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b',') {
@@ -196,7 +213,11 @@ fn binary_run(bytes: &[u8], start: usize) -> Option<(usize, String)> {
     if out.len() < MIN_BINARY_GROUPS {
         return None;
     }
-    let end = if i > start && matches!(bytes[i - 1], b' ' | b',') { i - 1 } else { i };
+    let end = if i > start && matches!(bytes[i - 1], b' ' | b',') {
+        i - 1
+    } else {
+        i
+    };
     printable(out).map(|decoded| (end, decoded))
 }
 
@@ -231,7 +252,10 @@ pub(crate) fn hidden_comments(text: &str) -> Vec<Span> {
     let mut from = 0;
     while let Some(found) = text.get(from..).and_then(|rest| rest.find("[//]: #")) {
         let start = from + found;
-        let end = text.get(start..).and_then(|rest| rest.find('\n')).map_or(text.len(), |e| start + e);
+        let end = text
+            .get(start..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |e| start + e);
         out.push(Span::new(start, end));
         from = end;
     }
@@ -256,7 +280,11 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
         return None;
     }
     let (line_start, line) = lines(trimmed).last()?;
-    if line.trim_start().starts_with(['{', '"', '#', '|', '>', '<']) || line.contains("\": ") {
+    if line
+        .trim_start()
+        .starts_with(['{', '"', '#', '|', '>', '<'])
+        || line.contains("\": ")
+    {
         return None;
     }
     let tokens: Vec<(usize, &str)> = tokens(line).collect();
@@ -310,9 +338,13 @@ fn is_gibberish_token(token: &str) -> bool {
     if !bytes.iter().any(u8::is_ascii_alphanumeric) {
         // Runs of brackets and symbols; a plain ellipsis or dash is prose.
         return bytes.iter().all(u8::is_ascii_punctuation)
-            && !bytes.iter().all(|b| matches!(b, b'.' | b'-' | b'*' | b'=' | b'#'));
+            && !bytes
+                .iter()
+                .all(|b| matches!(b, b'.' | b'-' | b'*' | b'=' | b'#'));
     }
-    let core = token.strip_suffix(['.', ',', '!', '?', ':', ';']).unwrap_or(token);
+    let core = token
+        .strip_suffix(['.', ',', '!', '?', ':', ';'])
+        .unwrap_or(token);
     let core = core.trim_matches(|c: char| matches!(c, '"' | '(' | ')' | '\''));
     // Whole inline-code spans and placeholders (`x()`, {name}, [n]) are prose conventions.
     let wrapped = |open: char, close: char| {
@@ -327,7 +359,24 @@ fn is_gibberish_token(token: &str) -> bool {
     let strange = core
         .bytes()
         .filter(|b| {
-            matches!(b, b'{' | b'}' | b'[' | b']' | b'\\' | b'|' | b'^' | b'~' | b'<' | b'>' | b'=' | b'$' | b'*' | b'@' | b'#' | b'`')
+            matches!(
+                b,
+                b'{' | b'}'
+                    | b'['
+                    | b']'
+                    | b'\\'
+                    | b'|'
+                    | b'^'
+                    | b'~'
+                    | b'<'
+                    | b'>'
+                    | b'='
+                    | b'$'
+                    | b'*'
+                    | b'@'
+                    | b'#'
+                    | b'`'
+            )
         })
         .count();
     if strange >= 1 {
@@ -364,7 +413,10 @@ mod tests {
     #[test]
     fn plain_words_and_hashes_are_not_decoded_as_text() {
         assert!(encoded_runs("internationalization counterrevolutionaries").is_empty());
-        assert!(encoded_runs("sha 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08").is_empty());
+        assert!(
+            encoded_runs("sha 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -138,15 +138,26 @@ impl Engine {
         for m in automaton.find_overlapping_iter(bytes) {
             let term = &self.terms[m.pattern().as_usize()];
             let (start, end) = (m.start(), m.end());
-            if term.check_start && start > 0 && is_word_byte(bytes[start - 1]) && !norm.is_relaxed(start) {
+            if term.check_start
+                && start > 0
+                && is_word_byte(bytes[start - 1])
+                && !norm.is_relaxed(start)
+            {
                 continue;
             }
-            if term.check_end && end < bytes.len() && is_word_byte(bytes[end]) && !norm.is_relaxed(end) {
+            if term.check_end
+                && end < bytes.len()
+                && is_word_byte(bytes[end])
+                && !norm.is_relaxed(end)
+            {
                 continue;
             }
             for &(rule, group) in &term.targets {
                 if enabled.get(rule as usize).copied().unwrap_or(false) {
-                    #[expect(clippy::cast_possible_truncation, reason = "inputs are cut below 4 GiB")]
+                    #[expect(
+                        clippy::cast_possible_truncation,
+                        reason = "inputs are cut below 4 GiB"
+                    )]
                     hits.push(Hit {
                         rule,
                         group,
@@ -178,10 +189,22 @@ impl Engine {
                     }
                 }
                 Matcher::Near { groups, window } => {
-                    near(rule_index, rule_hits, groups.len(), u32::from(*window), &mut out);
+                    near(
+                        rule_index,
+                        rule_hits,
+                        groups.len(),
+                        u32::from(*window),
+                        &mut out,
+                    );
                 }
                 Matcher::Together { groups, window } => {
-                    together(rule_index, rule_hits, groups.len(), u32::from(*window), &mut out);
+                    together(
+                        rule_index,
+                        rule_hits,
+                        groups.len(),
+                        u32::from(*window),
+                        &mut out,
+                    );
                 }
                 Matcher::Count { min, .. } => {
                     if rule_hits.len() >= usize::from(*min) {
@@ -269,7 +292,7 @@ fn together(rule: usize, hits: &[Hit], groups: usize, window: u32, out: &mut Vec
         if all && h.end - first_start <= window && first_start >= last_end {
             out.push(found(rule, first_start, h.end));
             last_end = h.end;
-            last.iter_mut().for_each(|slot| *slot = None);
+            last.fill(None);
             emitted += 1;
             if emitted >= MAX_MATCHES_PER_RULE {
                 return;
@@ -290,7 +313,11 @@ pub(crate) fn compile_term(raw: &str) -> Option<(String, bool)> {
     if body.starts_with('\n') && !text.starts_with('\n') && !text.is_empty() {
         text.insert(0, '\n');
     }
-    if text.is_empty() { None } else { Some((text, prefix)) }
+    if text.is_empty() {
+        None
+    } else {
+        Some((text, prefix))
+    }
 }
 
 fn is_word_byte(b: u8) -> bool {

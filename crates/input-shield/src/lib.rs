@@ -4,8 +4,8 @@
 
 mod canary;
 mod detect;
-mod engine;
 mod encoding;
+mod engine;
 mod error;
 mod library;
 mod normalize;

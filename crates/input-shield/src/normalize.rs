@@ -78,7 +78,10 @@ pub(crate) fn normalize(text: &str) -> Normalized {
     let mut prev_char: char = ' ';
     while let Some((offset, c)) = chars.next() {
         let next = chars.peek().map_or(' ', |&(_, n)| n);
-        #[expect(clippy::cast_possible_truncation, reason = "inputs above 4 GiB are cut by callers")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "inputs above 4 GiB are cut by callers"
+        )]
         let at = offset as u32;
         if c.is_ascii() {
             writer.ascii(c as u8, at, next);
@@ -149,23 +152,33 @@ impl Writer<'_> {
 
     fn hidden(&mut self, kind: HiddenKind, offset: usize, c: char) {
         let span = Span::new(offset, offset + c.len_utf8());
-        if let Some(last) = self.out.hidden.last_mut() {
-            if last.kind == kind && last.span.end == offset {
-                last.span.end = span.end;
-                return;
-            }
+        if let Some(last) = self.out.hidden.last_mut()
+            && last.kind == kind
+            && last.span.end == offset
+        {
+            last.span.end = span.end;
+            return;
         }
         self.out.hidden.push(Hidden { kind, span });
     }
 
-    #[expect(clippy::too_many_lines, reason = "one table of character classes reads best whole")]
     fn unicode(&mut self, text: &str, offset: usize, c: char, prev: char, next: char) {
-        #[expect(clippy::cast_possible_truncation, reason = "inputs above 4 GiB are cut by callers")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "inputs above 4 GiB are cut by callers"
+        )]
         let at = offset as u32;
         let cp = c as u32;
         match cp {
             // Soft hyphen, combining grapheme joiner, variation selectors: invisible, harmless.
-            0xAD | 0x34F | 0xFE00..=0xFE0F | 0x0300..=0x036F => {}
+            0xAD
+            | 0x34F
+            | 0xFE00..=0xFE0F
+            | 0x0300..=0x036F
+            | 0x2018
+            | 0x2019
+            | 0x02BC
+            | 0x2032 => {}
             0x200B | 0x2060..=0x2064 | 0x180E | 0xFEFF => {
                 if !(cp == 0xFEFF && offset == 0) {
                     self.hidden(HiddenKind::ZeroWidth, offset, c);
@@ -185,8 +198,14 @@ impl Writer<'_> {
                 let in_flag = cp != 0xE0001 && is_emoji_flag_tag(text, offset);
                 if !in_flag {
                     self.hidden(HiddenKind::Tag, offset, c);
+                    // Smuggled text starts a new word: don't glue it to the visible text.
+                    if !(0xE0000..=0xE007F).contains(&(prev as u32))
+                        && self.last().is_ascii_alphanumeric()
+                    {
+                        self.push(' ', at);
+                    }
                     if (0xE0020..=0xE007E).contains(&cp) {
-                        let ascii = (cp - 0xE0000) as u8;
+                        let ascii = u8::try_from(cp - 0xE0000).unwrap_or(b' ');
                         self.ascii(ascii, at, ' ');
                     }
                 }
@@ -196,20 +215,17 @@ impl Writer<'_> {
                 let ascii = char::from_u32(cp - 0xFEE0).unwrap_or(' ');
                 self.ascii(ascii as u8, at, next);
             }
-            0x3000 | 0xA0 | 0x2000..=0x200A | 0x202F | 0x205F | 0x1680 => self.space(false, at),
+            0x3000 | 0xA0 | 0x2000..=0x200A | 0x202F | 0x205F | 0x1680 | 0x2010..=0x2015 => {
+                self.space(false, at);
+            }
             0x2028 | 0x2029 | 0x85 => self.space(true, at),
-            0x2018 | 0x2019 | 0x02BC | 0x2032 => {}
-            0x2010..=0x2015 => self.space(false, at),
+
             0x201C | 0x201D | 0x201E | 0x00AB | 0x00BB => self.push('"', at),
             0x1D400..=0x1D6A3 => {
-                let index = (cp - 0x1D400) % 52;
-                #[expect(clippy::cast_possible_truncation, reason = "index < 52")]
-                let letter = (b'a' + (index % 26) as u8) as char;
-                self.push(letter, at);
+                self.push(letter_at((cp - 0x1D400) % 52), at);
             }
             0x1D7CE..=0x1D7FF => {
-                #[expect(clippy::cast_possible_truncation, reason = "digit < 10")]
-                let digit = (b'0' + ((cp - 0x1D7CE) % 10) as u8) as char;
+                let digit = char::from_digit((cp - 0x1D7CE) % 10, 10).unwrap_or('0');
                 self.push(digit, at);
             }
             0x24B6..=0x24CF => self.push(letter_at(cp - 0x24B6), at),
@@ -243,14 +259,13 @@ impl Writer<'_> {
                 }
             },
             _ => {
-                if let Some(latin) = confusable(c) {
-                    if prev.is_ascii_alphabetic()
+                if let Some(latin) = confusable(c)
+                    && (prev.is_ascii_alphabetic()
                         || next.is_ascii_alphabetic()
-                        || self.last().is_ascii_lowercase()
-                    {
-                        self.push(latin, at);
-                        return;
-                    }
+                        || self.last().is_ascii_lowercase())
+                {
+                    self.push(latin, at);
+                    return;
                 }
                 if c.is_whitespace() {
                     self.space(false, at);
@@ -294,8 +309,7 @@ const LATIN_EXT_A_BASE: &str = concat!(
 );
 
 fn letter_at(index: u32) -> char {
-    #[expect(clippy::cast_possible_truncation, reason = "callers pass index < 26")]
-    let letter = b'a' + (index % 26) as u8;
+    let letter = b'a' + u8::try_from(index % 26).unwrap_or(0);
     letter as char
 }
 
@@ -448,7 +462,10 @@ mod tests {
         let n = normalize("ig\u{200b}nore \u{202e}x");
         assert_eq!(n.text, "ignore x");
         assert_eq!(n.hidden.len(), 2);
-        let tags: String = "hi".chars().map(|c| char::from_u32(0xE0000 + c as u32).unwrap()).collect();
+        let tags: String = "hi"
+            .chars()
+            .map(|c| char::from_u32(0xE0000 + c as u32).unwrap())
+            .collect();
         let n = normalize(&format!("ok{tags}"));
         assert_eq!(n.text, "okhi");
         assert_eq!(n.hidden[0].kind, HiddenKind::Tag);

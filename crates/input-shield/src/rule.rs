@@ -118,7 +118,13 @@ impl Rule {
         description: &str,
         terms: &[&str],
     ) -> Self {
-        Rule::with(id, category, weight, description, Matcher::Any(owned(terms)))
+        Rule::with(
+            id,
+            category,
+            weight,
+            description,
+            Matcher::Any(owned(terms)),
+        )
     }
 
     /// A rule that matches one term of each group in order, each within `window` bytes of the
@@ -152,7 +158,13 @@ impl Rule {
         window: u16,
     ) -> Self {
         let groups = groups.iter().map(|g| owned(g)).collect();
-        Rule::with(id, category, weight, description, Matcher::Near { groups, window })
+        Rule::with(
+            id,
+            category,
+            weight,
+            description,
+            Matcher::Near { groups, window },
+        )
     }
 
     /// A rule with any [`Matcher`].

@@ -15,7 +15,8 @@ fn library_has_at_least_110_rules_with_unique_dotted_ids() {
     for id in ids {
         assert!(id.contains('.'), "{id} is not dotted");
         assert!(
-            id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_'),
+            id.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_'),
             "{id} is not lowercase"
         );
     }
@@ -26,10 +27,26 @@ fn every_rule_matches_its_positive_examples_and_not_its_negative_ones() {
     let shield = InputShield::default();
     let mut failures = Vec::new();
     for rule in shield.rules() {
-        assert!(!rule.description.is_empty(), "{} has no description", rule.id);
-        assert!(rule.weight > 0 && rule.weight <= 100, "{} has a bad weight", rule.id);
-        assert!(!rule.positive_examples.is_empty(), "{} has no positive example", rule.id);
-        assert!(!rule.negative_examples.is_empty(), "{} has no negative example", rule.id);
+        assert!(
+            !rule.description.is_empty(),
+            "{} has no description",
+            rule.id
+        );
+        assert!(
+            rule.weight > 0 && rule.weight <= 100,
+            "{} has a bad weight",
+            rule.id
+        );
+        assert!(
+            !rule.positive_examples.is_empty(),
+            "{} has no positive example",
+            rule.id
+        );
+        assert!(
+            !rule.negative_examples.is_empty(),
+            "{} has no negative example",
+            rule.id
+        );
         for text in &rule.positive_examples {
             if !shield.analyze(text).rule_ids().contains(&rule.id.as_str()) {
                 failures.push(format!("{} missed its positive example {text:?}", rule.id));
