@@ -69,18 +69,17 @@ impl Policy {
         })
     }
 
-    /// Loads a policy from text, as JSON when `origin` ends in `.json` or the text starts with
-    /// `{`, else as YAML.
+    /// Loads a policy from text: as JSON when `origin` ends in `.json`, else as YAML (which also
+    /// reads JSON, with YAML-worded syntax errors).
     ///
     /// # Errors
     ///
     /// As [`Policy::from_yaml`] and [`Policy::from_json`].
     pub fn from_text(source: &str, origin: &str) -> Result<Self, PolicyError> {
-        if std::path::Path::new(origin)
+        let json = std::path::Path::new(origin)
             .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
-            || source.trim_start().starts_with('{')
-        {
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+        if json {
             Policy::from_json(source, origin)
         } else {
             Policy::from_yaml(source, origin)
