@@ -145,6 +145,7 @@ impl Inner {
         state: &SessionState,
         call: &ToolCall,
         now_ms: u64,
+        approved: bool,
         tracer: &mut T,
     ) -> Decision {
         if let Some(reason) = &self.unavailable {
@@ -227,9 +228,13 @@ impl Inner {
                     } => {
                         if sequence_matches(steps, *max_distance as usize, state, &self.tool_masks)
                         {
-                            if *approval && !allowable {
+                            if *approval && (approved || !allowable) {
                                 tracer.note(&self.rules[*rule as usize], "pass", || {
-                                    "sequence completed, but nothing allows the call".to_owned()
+                                    if approved {
+                                        "sequence completed; the call is approved".to_owned()
+                                    } else {
+                                        "sequence completed, but nothing allows the call".to_owned()
+                                    }
                                 });
                                 continue;
                             }
@@ -286,7 +291,7 @@ impl Inner {
                     }
                 }
             }
-            for approval in plan.approvals.iter().filter(|_| allowable) {
+            for approval in plan.approvals.iter().filter(|_| allowable && !approved) {
                 if approval.when.as_ref().is_none_or(|c| c.eval(&cx)) {
                     tracer.note(
                         &self.rules[approval.rule as usize],

@@ -147,7 +147,37 @@ impl Policy {
     /// one of its classes.
     #[must_use]
     pub fn evaluate(&self, state: &SessionState, call: &ToolCall, now_ms: u64) -> Decision {
-        self.inner.decide(state, call, now_ms, &mut NoTrace)
+        self.inner.decide(state, call, now_ms, false, &mut NoTrace)
+    }
+
+    /// Decides `call` once its approval (a verified permit bound to exactly this call) is in
+    /// hand: approval rules and `REQUIRE_APPROVAL` sequences count as satisfied, every other rule
+    /// still applies, so the result is `Allow` (apply it as usual) or `Deny`, never
+    /// `RequireApproval`. Verifying the permit is the caller's job.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use agentsentinel_policy::{Policy, SessionState};
+    /// use agentsentinel_core::ToolCall;
+    /// let policy = Policy::from_yaml(
+    ///     "staticRules: {send_payment: ALLOW}\nrequireApproval:\n  - tool: send_payment\n",
+    ///     "p.yaml",
+    /// )?;
+    /// let call = ToolCall::new("send_payment", serde_json::json!({"amount": 500}));
+    /// let state = SessionState::new();
+    /// assert!(policy.evaluate(&state, &call, 0).requires_approval());
+    /// assert!(policy.evaluate_approved(&state, &call, 0).is_allow());
+    /// # Ok::<(), agentsentinel_policy::PolicyError>(())
+    /// ```
+    #[must_use]
+    pub fn evaluate_approved(
+        &self,
+        state: &SessionState,
+        call: &ToolCall,
+        now_ms: u64,
+    ) -> Decision {
+        self.inner.decide(state, call, now_ms, true, &mut NoTrace)
     }
 
     /// Like [`Policy::evaluate`], with the full trace of rules consulted.
@@ -170,7 +200,7 @@ impl Policy {
     #[must_use]
     pub fn explain(&self, state: &SessionState, call: &ToolCall, now_ms: u64) -> Explanation {
         let mut trace = Vec::new();
-        let decision = self.inner.decide(state, call, now_ms, &mut trace);
+        let decision = self.inner.decide(state, call, now_ms, false, &mut trace);
         Explanation { decision, trace }
     }
 

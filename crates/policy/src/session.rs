@@ -154,8 +154,8 @@ impl SessionState {
 
     /// Applies `decision` for `call` at `now_ms`: an `Allow` adds and removes its taints (removals
     /// first), enters the call in the history and counts it against rate limits; a `Deny` counts
-    /// towards the circuit breaker; `RequireApproval` changes nothing (apply the approved call's
-    /// `Allow` once the approval is verified).
+    /// towards the circuit breaker; `RequireApproval` changes nothing (apply the `Allow` of
+    /// [`Policy::evaluate_approved`] once the approval is verified).
     ///
     /// A state is bound to the first policy it is applied with; evaluating it against another
     /// policy denies with `policy.session_mismatch`.
@@ -287,6 +287,10 @@ pub trait SessionStore: Send + Sync {
     /// state, atomically with respect to other calls of the same session.
     fn check(&self, session: &SessionId, call: &ToolCall, now_ms: u64) -> Decision;
 
+    /// Like [`SessionStore::check`] for a call whose approval (a verified permit bound to
+    /// exactly `call`) the caller holds: see [`Policy::evaluate_approved`].
+    fn check_approved(&self, session: &SessionId, call: &ToolCall, now_ms: u64) -> Decision;
+
     /// The session's taints at `now_ms`, sorted (empty for an unknown session).
     fn taints(&self, session: &SessionId, now_ms: u64) -> Vec<String>;
 
@@ -405,8 +409,14 @@ impl Sessions {
     }
 }
 
-impl SessionStore for Sessions {
-    fn check(&self, session: &SessionId, call: &ToolCall, now_ms: u64) -> Decision {
+impl Sessions {
+    fn decide_and_apply(
+        &self,
+        session: &SessionId,
+        call: &ToolCall,
+        now_ms: u64,
+        approved: bool,
+    ) -> Decision {
         let Some(slot) = self.slot(session, now_ms) else {
             return Decision::deny_error(
                 codes::TOO_MANY_SESSIONS,
@@ -421,9 +431,23 @@ impl SessionStore for Sessions {
             let mut seen = slot.last_seen.lock();
             *seen = (*seen).max(now_ms);
         }
-        let decision = self.policy.evaluate(&state, call, now_ms);
+        let decision = if approved {
+            self.policy.evaluate_approved(&state, call, now_ms)
+        } else {
+            self.policy.evaluate(&state, call, now_ms)
+        };
         state.apply(&self.policy, call, &decision, now_ms);
         decision
+    }
+}
+
+impl SessionStore for Sessions {
+    fn check(&self, session: &SessionId, call: &ToolCall, now_ms: u64) -> Decision {
+        self.decide_and_apply(session, call, now_ms, false)
+    }
+
+    fn check_approved(&self, session: &SessionId, call: &ToolCall, now_ms: u64) -> Decision {
+        self.decide_and_apply(session, call, now_ms, true)
     }
 
     fn taints(&self, session: &SessionId, now_ms: u64) -> Vec<String> {

@@ -330,6 +330,11 @@ fn sequences_rate_limits_approvals_ttl_and_the_breaker() {
         }
         other => panic!("{other:?}"),
     }
+    // With its approval in hand, the same call is allowed, and counted by the cooldown.
+    let other = SessionId::new("b");
+    assert!(sessions.check_approved(&other, &big, t(70)).is_allow());
+    let d = sessions.check(&other, &call("send_payment", json!({"amount": 5})), t(71));
+    assert_eq!(d.rule(), "rateLimits[1]");
     assert!(
         sessions
             .check(&s, &call("send_payment", json!({"amount": 5})), t(71))
