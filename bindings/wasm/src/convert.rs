@@ -253,7 +253,7 @@ pub(crate) fn performance_now() -> f64 {
     let global = js_sys::global();
     js_sys::Reflect::get(&global, &"performance".into())
         .ok()
-        .filter(|p| p.is_object())
+        .filter(JsValue::is_object)
         .and_then(|p| {
             let now = js_sys::Reflect::get(&p, &"now".into()).ok()?;
             now.dyn_ref::<js_sys::Function>()?.call0(&p).ok()?.as_f64()
@@ -345,10 +345,10 @@ pub(crate) fn to_js_err_in(err: impl Into<agentsentinel::Error>, source: Option<
     if let Some(origin) = err.origin() {
         set("origin", origin.into());
     }
-    if let agentsentinel::Error::Policy(policy) = &err {
-        if let Some(path) = policy.path() {
-            set("path", path.into());
-        }
+    if let agentsentinel::Error::Policy(policy) = &err
+        && let Some(path) = policy.path()
+    {
+        set("path", path.into());
     }
     js_error.into()
 }

@@ -282,6 +282,10 @@ impl CanaryManager {
 ///
 /// `input_shield.unknown_spotlight_mode`, `input_shield.random_unavailable`,
 /// `core.lone_surrogate`, `core.wrong_type`.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "wasm-bindgen takes optional strings as `Option<String>`, never `Option<&str>`"
+)]
 #[wasm_bindgen]
 pub fn spotlight(
     #[wasm_bindgen(unchecked_param_type = "string")] content: &JsValue,
@@ -368,6 +372,10 @@ impl Policy {
     /// A `PolicyError` with `code`, `line`, `column`, `path` and `span`: invalid YAML, an
     /// unknown key, a bad value, an invalid regex, a conflict, a broken limit.
     #[wasm_bindgen(js_name = fromYaml)]
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "wasm-bindgen takes optional strings as `Option<String>`, never `Option<&str>`"
+    )]
     pub fn from_yaml(
         #[wasm_bindgen(unchecked_param_type = "string")] source: &JsValue,
         origin: Option<String>,
@@ -385,6 +393,10 @@ impl Policy {
     ///
     /// As `fromYaml`.
     #[wasm_bindgen(js_name = fromJson)]
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "wasm-bindgen takes optional strings as `Option<String>`, never `Option<&str>`"
+    )]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string")] source: &JsValue,
         origin: Option<String>,
@@ -614,7 +626,10 @@ impl PermitSigner {
     /// # Errors
     ///
     /// `permit.weak_key`, `permit.invalid_key_id`.
-    pub fn hmac(key_id: &str, secret: &[u8]) -> Result<PermitSigner, JsValue> {
+    pub fn hmac(
+        #[wasm_bindgen(js_name = keyId)] key_id: &str,
+        secret: &[u8],
+    ) -> Result<PermitSigner, JsValue> {
         permit::PermitSigner::hmac(key_id, secret)
             .map(PermitSigner)
             .map_err(to_js_err)
@@ -625,7 +640,10 @@ impl PermitSigner {
     /// # Errors
     ///
     /// `permit.invalid_key`, `permit.invalid_key_id`.
-    pub fn ed25519(key_id: &str, seed: &[u8]) -> Result<PermitSigner, JsValue> {
+    pub fn ed25519(
+        #[wasm_bindgen(js_name = keyId)] key_id: &str,
+        seed: &[u8],
+    ) -> Result<PermitSigner, JsValue> {
         permit::PermitSigner::ed25519(key_id, seed)
             .map(PermitSigner)
             .map_err(to_js_err)
@@ -637,7 +655,9 @@ impl PermitSigner {
     ///
     /// `permit.invalid_key_id`, `permit.random_source_failed`.
     #[wasm_bindgen(js_name = generateEd25519)]
-    pub fn generate_ed25519(key_id: &str) -> Result<PermitSigner, JsValue> {
+    pub fn generate_ed25519(
+        #[wasm_bindgen(js_name = keyId)] key_id: &str,
+    ) -> Result<PermitSigner, JsValue> {
         permit::PermitSigner::generate_ed25519(key_id)
             .map(PermitSigner)
             .map_err(to_js_err)

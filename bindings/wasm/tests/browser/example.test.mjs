@@ -212,12 +212,14 @@ test('screenshot of the example is saved to out/screenshots/browser-example.png'
   await check(ATTACK)
   await page.fill('#policy', readFileSync(join(REPO, 'test-vectors', 'policy', 'issue-policy.yaml'), 'utf8'))
   await page.waitForFunction(() => /policy loaded/.test(document.querySelector('#policy-status').textContent))
+  await page.fill('#session', 'demo')
   await page.click('#reset')
   for (const [tool, args] of [['read_customer_data', '{"id": 7}'], ['export_analytics', '{}']]) {
     await page.fill('#tool', tool)
     await page.fill('#args', args)
     await page.click('#check')
   }
+  await page.$eval('#policy', (area) => { area.scrollTop = 0 })
   const dir = join(REPO, 'out', 'screenshots')
   mkdirSync(dir, { recursive: true })
   await page.setViewportSize({ width: 1280, height: 900 })
