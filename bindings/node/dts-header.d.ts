@@ -23,7 +23,7 @@ export declare class PolicyError extends SentinelError {}
 export declare class PermitError extends SentinelError {}
 /** A replay guard refused a nonce (`replay.*` codes). */
 export declare class ReplayError extends SentinelError {}
-/** `Sessions.enforce` refused a call (`policy.denied`, `policy.approval_required`, ...). */
+/** `Sessions.enforce` refused a call (`policy.denied`, `policy.requires_approval`, ...). */
 export declare class PolicyViolationError extends SentinelError {
   constructor(message: string, details?: Partial<SentinelErrorDetails>)
   /** The decision that refused the call. */

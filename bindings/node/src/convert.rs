@@ -34,7 +34,7 @@ pub const TOO_DEEP: &str = "core.too_deep";
 /// Code of `Sessions.enforce` for a call the policy denies, unless the deny carries its own code.
 pub const DENIED: &str = "policy.denied";
 /// Code of `Sessions.enforce` for a call the policy sends for approval.
-pub const APPROVAL_REQUIRED: &str = "policy.approval_required";
+pub const REQUIRES_APPROVAL: &str = "policy.requires_approval";
 
 /// What can go wrong in a binding call, before it becomes a JS error in [`to_js_err`].
 #[derive(Debug)]
@@ -109,7 +109,7 @@ pub fn to_js_err(env: Env, failure: impl Into<Failure>, source: Option<&str>) ->
                 agentsentinel::Decision::Deny {
                     code: Some(code), ..
                 } => code.clone(),
-                agentsentinel::Decision::RequireApproval { .. } => APPROVAL_REQUIRED.to_owned(),
+                agentsentinel::Decision::RequireApproval { .. } => REQUIRES_APPROVAL.to_owned(),
                 _ => DENIED.to_owned(),
             };
             let message = format!(

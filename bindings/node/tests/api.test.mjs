@@ -176,7 +176,7 @@ test('Sessions.enforce throws PolicyViolationError with the decision', () => {
   } catch (e) {
     approval = e
   }
-  assert.equal(approval.code, 'policy.approval_required')
+  assert.equal(approval.code, 'policy.requires_approval')
   assert.equal(approval.decision.call.tool, 'send_payment')
   const closed = new Sessions(Policy.denyAll('policy.yaml is missing'))
   let unavailable
