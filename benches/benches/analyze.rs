@@ -59,7 +59,7 @@ fn raw_automaton(shield: &InputShield) -> AhoCorasick {
     patterns.dedup();
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&patterns)
         .unwrap()
 }

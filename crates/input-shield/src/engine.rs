@@ -13,6 +13,9 @@ use crate::rule::{Detector, Matcher, Rule};
 struct Term {
     check_start: bool,
     check_end: bool,
+    /// A prefix term in a spaced script: the match is extended to the end of the word, so the
+    /// span covers `instructions`, not just `instruct`.
+    extend: bool,
     /// `(rule index, group index)` pairs this term belongs to.
     targets: Vec<(u32, u8)>,
 }
@@ -71,6 +74,7 @@ impl Engine {
                         terms.push(Term {
                             check_start: needs_boundary(first),
                             check_end: !prefix && needs_boundary(last),
+                            extend: prefix && needs_boundary(last),
                             targets: Vec::new(),
                         });
                         patterns.push(text);
@@ -90,7 +94,7 @@ impl Engine {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(&patterns)?,
             )
         };
@@ -137,7 +141,7 @@ impl Engine {
         let mut hits: Vec<Hit> = Vec::new();
         for m in automaton.find_overlapping_iter(bytes) {
             let term = &self.terms[m.pattern().as_usize()];
-            let (start, end) = (m.start(), m.end());
+            let (start, mut end) = (m.start(), m.end());
             if term.check_start
                 && start > 0
                 && is_word_byte(bytes[start - 1])
@@ -151,6 +155,11 @@ impl Engine {
                 && !norm.is_relaxed(end)
             {
                 continue;
+            }
+            if term.extend {
+                while end < bytes.len() && is_word_byte(bytes[end]) {
+                    end += 1;
+                }
             }
             for &(rule, group) in &term.targets {
                 if enabled.get(rule as usize).copied().unwrap_or(false) {
