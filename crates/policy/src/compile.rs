@@ -1072,7 +1072,7 @@ pub(crate) fn compile(root: &Node, source: &str, origin: &str) -> Result<Inner, 
                     .unwrap_or_else(|| format!("`{name}` requires approval")),
             });
         }
-        plan.static_deny_only = plan.checks.is_empty() && plan.approvals.is_empty();
+        plan.no_checks = plan.checks.is_empty() && plan.approvals.is_empty();
         plans.push(plan);
     }
 

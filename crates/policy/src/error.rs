@@ -135,4 +135,5 @@ pub(crate) mod codes {
     pub const UNAVAILABLE: &str = "policy.unavailable";
     pub const SESSION_MISMATCH: &str = "policy.session_mismatch";
     pub const TOO_MANY_SESSIONS: &str = "policy.too_many_sessions";
+    pub const INTERNAL: &str = "policy.internal";
 }

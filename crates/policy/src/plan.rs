@@ -48,7 +48,7 @@ pub(crate) struct ToolPlan {
     pub effects: Effects,
     pub rate_slots: Vec<u32>,
     /// No checks and no approvals: the decision depends on the static rules alone.
-    pub static_deny_only: bool,
+    pub no_checks: bool,
 }
 
 impl ToolPlan {
@@ -62,7 +62,7 @@ impl ToolPlan {
             approvals: Vec::new(),
             effects: Effects::default(),
             rate_slots: Vec::new(),
-            static_deny_only: true,
+            no_checks: true,
         }
     }
 }
@@ -178,7 +178,7 @@ impl Inner {
         // Approval only gates a call that would otherwise be allowed: it never makes a call that
         // nothing allows approvable.
         let allowable = plan.allow.is_some() || self.default_allow;
-        if !plan.static_deny_only {
+        if !plan.no_checks {
             let cx = EvalCx {
                 args: &call.args,
                 state,
@@ -265,7 +265,7 @@ impl Inner {
                     } => {
                         let Some(spec) = self.rate_rules.get(*slot as usize) else {
                             return Decision::deny_error(
-                                codes::SESSION_MISMATCH,
+                                codes::INTERNAL,
                                 "internal rate-limit slot missing",
                             );
                         };
