@@ -8,7 +8,7 @@ use crate::ReplayError;
 pub type Nonce = [u8; 16];
 
 /// Bytes of one table slot: a 16-byte nonce and an 8-byte expiry.
-pub const BYTES_PER_SLOT: usize = std::mem::size_of::<Entry>();
+pub const BYTES_PER_SLOT: usize = std::mem::size_of::<Slot>();
 
 /// Slots examined for expired entries on every call: reclamation is spread over calls, so no
 /// call pays for a full sweep unless its shard is full.
@@ -94,7 +94,10 @@ impl ReplayGuard {
         let shards = (0..shard_count)
             .map(|_| {
                 Padded(Mutex::new(Shard {
-                    slots: vec![Entry::EMPTY; slots].into_boxed_slice(),
+                    // All-zero slots are empty: `vec!` of zeroed words asks the allocator for
+                    // zeroed memory, which the OS hands out lazily, so `new` is cheap and pages
+                    // are touched only as nonces arrive.
+                    slots: vec![[0u64; 3]; slots].into_boxed_slice(),
                     len: 0,
                     limit: per_shard,
                     cursor: 0,
@@ -290,6 +293,9 @@ fn slot_hash(hash: u64, shard_shift: u32) -> u64 {
     }
 }
 
+/// One slot as stored: nonce low word, nonce high word, expiry (see [`Entry`]).
+type Slot = [u64; 3];
+
 /// One slot. `expires_at == 0` marks an empty slot: a recorded nonce always expires after `now`,
 /// so it is at least 1.
 #[derive(Debug, Clone, Copy)]
@@ -312,7 +318,7 @@ impl Entry {
 struct Shard {
     // INVARIANT: linear probing without tombstones: every entry sits at or after its home slot
     // (cyclically) with no empty slot in between; removal shifts later entries back.
-    slots: Box<[Entry]>,
+    slots: Box<[Slot]>,
     len: usize,
     limit: usize,
     cursor: usize,
@@ -334,6 +340,18 @@ impl Shard {
         self.home(slot_hash(key.hash(), self.shift))
     }
 
+    fn get(&self, i: usize) -> Entry {
+        let [low, high, expires_at] = self.slots[i];
+        Entry {
+            key: Key([low, high]),
+            expires_at,
+        }
+    }
+
+    fn set(&mut self, i: usize, entry: Entry) {
+        self.slots[i] = [entry.key.0[0], entry.key.0[1], entry.expires_at];
+    }
+
     fn next(&self, i: usize) -> usize {
         if i + 1 == self.slots.len() { 0 } else { i + 1 }
     }
@@ -342,7 +360,7 @@ impl Shard {
     fn find(&self, key: Key, slot_hash: u64) -> Result<usize, usize> {
         let mut i = self.home(slot_hash);
         loop {
-            let entry = &self.slots[i];
+            let entry = self.get(i);
             if entry.is_empty() {
                 return Err(i);
             }
@@ -375,7 +393,7 @@ impl Shard {
             };
             at = free;
         }
-        self.slots[at] = Entry { key, expires_at };
+        self.set(at, Entry { key, expires_at });
         self.len += 1;
         self.earliest_expiry = self.earliest_expiry.min(expires_at);
         Ok(())
@@ -385,7 +403,7 @@ impl Shard {
     fn sweep(&mut self, now: u64) {
         for _ in 0..SWEEP_PER_CALL {
             let i = self.cursor;
-            let entry = self.slots[i];
+            let entry = self.get(i);
             if !entry.is_empty() && entry.expires_at <= now {
                 // Removal may shift a later entry into `i`: look at `i` again next time.
                 self.remove_at(i);
@@ -400,7 +418,7 @@ impl Shard {
         let mut earliest = u64::MAX;
         let mut i = 0;
         while i < self.slots.len() {
-            let entry = self.slots[i];
+            let entry = self.get(i);
             if !entry.is_empty() && entry.expires_at <= now {
                 self.remove_at(i);
                 self.counters.reclaimed += 1;
@@ -422,7 +440,7 @@ impl Shard {
         let mut j = i;
         loop {
             j = self.next(j);
-            let entry = self.slots[j];
+            let entry = self.get(j);
             if entry.is_empty() {
                 break;
             }
@@ -435,11 +453,11 @@ impl Shard {
                 i < home || home <= j
             };
             if !stays {
-                self.slots[i] = entry;
+                self.set(i, entry);
                 i = j;
             }
         }
-        self.slots[i] = Entry::EMPTY;
+        self.set(i, Entry::EMPTY);
         self.len -= 1;
     }
 }
