@@ -24,16 +24,16 @@ fn hash(c: &mut Criterion) {
     let mut group = c.benchmark_group("action_hash");
     group.throughput(Throughput::Bytes(ACTION.len() as u64));
     group.bench_function("agentsentinel_200B", |b| {
-        b.iter(|| action_hash(black_box(ACTION)).unwrap())
+        b.iter(|| action_hash(black_box(ACTION)).unwrap());
     });
     group.bench_function("serde_jcs_sha256_200B", |b| {
         b.iter(|| {
             let value: serde_json::Value = serde_json::from_str(black_box(ACTION)).unwrap();
             ActionHash::of_canonical(&serde_jcs::to_vec(&value).unwrap())
-        })
+        });
     });
     group.bench_function("canonicalize_only_200B", |b| {
-        b.iter(|| canonicalize(black_box(ACTION)).unwrap())
+        b.iter(|| canonicalize(black_box(ACTION)).unwrap());
     });
     group.finish();
 }
@@ -57,7 +57,7 @@ fn permits(c: &mut Criterion) {
             verifier
                 .verify(black_box(&token), black_box(ACTION), now + 1)
                 .unwrap()
-        })
+        });
     });
     let hash = action_hash(ACTION).unwrap();
     group.bench_function("verify_precomputed_hash", |b| {
@@ -65,10 +65,10 @@ fn permits(c: &mut Criterion) {
             verifier
                 .verify_hash(black_box(&token), &hash, now + 1)
                 .unwrap()
-        })
+        });
     });
     group.bench_function("mint_with_action_hash", |b| {
-        b.iter(|| signer.mint(black_box(ACTION), &claims, now).unwrap())
+        b.iter(|| signer.mint(black_box(ACTION), &claims, now).unwrap());
     });
     group.finish();
 }

@@ -92,14 +92,14 @@ fn replay(c: &mut Criterion) {
             guard
                 .check_and_record(black_box(&fresh.next_nonce()), clock + 2, clock)
                 .unwrap();
-        })
+        });
     });
     let mut pick = Nonces(7);
     group.bench_function("check_and_record_replayed", |b| {
         b.iter(|| {
             let index = (pick.next_u64() % LIVE as u64) as usize;
             let _ = black_box(guard.check_and_record(black_box(&seen[index]), clock + 2, clock));
-        })
+        });
     });
     group.finish();
     eprintln!("replay: {:?}", guard.stats());

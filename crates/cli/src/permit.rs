@@ -206,6 +206,10 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Reads a key file: hex (any case) or base64 (standard or URL-safe, padding optional),
 /// surrounding whitespace ignored, at least 32 bytes.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the CLI reads the key file the user named"
+)]
 fn read_key_file(path: &Path) -> anyhow::Result<Zeroizing<Vec<u8>>> {
     let text = Zeroizing::new(
         std::fs::read_to_string(path)
@@ -226,7 +230,10 @@ fn read_key_file(path: &Path) -> anyhow::Result<Zeroizing<Vec<u8>>> {
 }
 
 fn decode_hex(text: &str) -> Option<Zeroizing<Vec<u8>>> {
-    if text.is_empty() || text.len() % 2 != 0 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if text.is_empty()
+        || !text.len().is_multiple_of(2)
+        || !text.bytes().all(|b| b.is_ascii_hexdigit())
+    {
         return None;
     }
     let mut out = Zeroizing::new(Vec::with_capacity(text.len() / 2));

@@ -1,6 +1,10 @@
 //! `agentsentinel canonicalize`, `hash` and `permit keygen|mint|verify`, run as a user would,
 //! and permits crossing between the CLI and the Rust API in both directions.
 #![allow(clippy::unwrap_used, reason = "a panic here is a failed test")]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "the tests write and read key files"
+)]
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,7 +24,10 @@ fn agentsentinel(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // A command that fails before reading stdin (a bad key file) closes the pipe early.
+    if let Err(err) = child.stdin.take().unwrap().write_all(stdin) {
+        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe, "{err}");
+    }
     child.wait_with_output().unwrap()
 }
 

@@ -22,7 +22,7 @@ const MAX_SHARDS: usize = 64;
 /// Quick advice: give it a capacity of at least (permits verified per second) × (longest permit
 /// lifetime in seconds), and a window equal to the longest lifetime plus leeway.
 ///
-/// The table is allocated once, up front: [`ReplayGuard::memory_bytes`] is about
+/// The table is reserved once, up front: [`ReplayGuard::memory_bytes`] is about
 /// `capacity × 36` bytes (24-byte slots, at most 75% full, 12.5% per-shard headroom), and never
 /// grows. Up to 64 shards, each behind its own `parking_lot` mutex, so `check_and_record` takes
 /// `&self` and threads rarely contend. Each call does O(1) expected work: one probe sequence in
@@ -76,8 +76,9 @@ impl ReplayGuard {
     /// A guard for at least `capacity` live nonces whose expiries lie at most `window_seconds`
     /// ahead of the clock.
     ///
-    /// Allocates the whole table now (about 36 bytes per nonce of capacity). A capacity of 0
-    /// refuses every nonce.
+    /// Reserves the whole table now (about 36 bytes per nonce of capacity) as zeroed memory
+    /// that the OS maps lazily, so this is cheap and resident memory grows with use. A capacity
+    /// of 0 refuses every nonce.
     #[must_use]
     pub fn new(capacity: usize, window_seconds: u64) -> Self {
         let shard_count = (capacity / 1024).next_power_of_two().clamp(1, MAX_SHARDS);
