@@ -12,7 +12,7 @@ fn fingerprint(c: &mut Criterion) {
         let text = &text[..len];
         group.throughput(Throughput::Bytes(len as u64));
         group.bench_function(name, |b| {
-            b.iter(|| agentsentinel::fingerprint(black_box(text)))
+            b.iter(|| agentsentinel::fingerprint(black_box(text)));
         });
     }
     group.finish();

@@ -1,7 +1,11 @@
 //! Replays `test-vectors/core/` (JSON shapes) and `test-vectors/fingerprint/` through the core types.
-#![allow(clippy::unwrap_used, reason = "a panic here is a failed test")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a panic here is a failed test"
+)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use agentsentinel_core::{Assessment, Decision, Diagnostic, ToolCall, decode_utf16, fingerprint};
 use serde::Serialize;
@@ -27,7 +31,7 @@ fn vector_files(area: &str) -> Vec<(PathBuf, Value)> {
         .collect()
 }
 
-fn round_trips<T: DeserializeOwned + Serialize>(value: &Value, path: &PathBuf) {
+fn round_trips<T: DeserializeOwned + Serialize>(value: &Value, path: &Path) {
     let typed: T = serde_json::from_value(value.clone())
         .unwrap_or_else(|err| panic!("{}: {value} does not parse: {err}", path.display()));
     let back = serde_json::to_value(&typed).unwrap();

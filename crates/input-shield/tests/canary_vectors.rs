@@ -1,6 +1,10 @@
 //! Replays `test-vectors/canary/` and `test-vectors/spotlight/`: one test per file, and a test
 //! that every file there has one.
-#![allow(clippy::unwrap_used, reason = "a panic here is a failed test")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a panic here is a failed test"
+)]
 
 use std::path::PathBuf;
 

@@ -1,5 +1,9 @@
 //! The public API of agentsentinel-policy, called the way a user would.
-#![allow(clippy::unwrap_used, reason = "a panic here is a failed test")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a panic here is a failed test"
+)]
 #![allow(
     clippy::many_single_char_names,
     reason = "short names keep the call sequences readable"
