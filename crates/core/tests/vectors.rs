@@ -13,7 +13,9 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 fn vector_files(area: &str) -> Vec<(PathBuf, Value)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../test-vectors").join(area);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../test-vectors")
+        .join(area);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|err| panic!("cannot read {}: {err}", dir.display()))
         .map(|entry| entry.unwrap().path())
@@ -35,7 +37,12 @@ fn round_trips<T: DeserializeOwned + Serialize>(value: &Value, path: &Path) {
     let typed: T = serde_json::from_value(value.clone())
         .unwrap_or_else(|err| panic!("{}: {value} does not parse: {err}", path.display()));
     let back = serde_json::to_value(&typed).unwrap();
-    assert_eq!(&back, value, "{}: shape changed on a round trip", path.display());
+    assert_eq!(
+        &back,
+        value,
+        "{}: shape changed on a round trip",
+        path.display()
+    );
 }
 
 #[test]
@@ -65,7 +72,11 @@ fn fingerprints_match_the_vectors() {
         assert!(!cases.is_empty(), "{}: no cases", path.display());
         for case in cases {
             let text = case["text"].as_str().unwrap();
-            assert_eq!(fingerprint(text), case["fingerprint"].as_str().unwrap(), "{text:?}");
+            assert_eq!(
+                fingerprint(text),
+                case["fingerprint"].as_str().unwrap(),
+                "{text:?}"
+            );
         }
         for case in file["errors"].as_array().into_iter().flatten() {
             let units: Vec<u16> = case["utf16"]
