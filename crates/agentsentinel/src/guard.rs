@@ -326,7 +326,9 @@ impl Guard {
     /// error code; no permit leaves `RequireApproval`, which the caller must treat as "not
     /// now". Never fails: errors deny.
     ///
-    /// An approved call adds no taints of its own (the policy reports none for it).
+    /// An approved call is decided again with its approval counted as given
+    /// ([`Policy::evaluate_approved`]), so its own taints and counters apply like any allowed
+    /// call's.
     #[must_use]
     pub fn check_call(
         &self,
@@ -350,7 +352,12 @@ impl Guard {
                 let decision = self.policy.evaluate(&slot.state, call, now_ms);
                 let decision = match (decision, permit) {
                     (Decision::RequireApproval { rule, reason, .. }, Some(token)) => {
-                        self.approve(rule, &reason, token, action.as_deref(), now_ms)
+                        match self.verify_permit(rule, &reason, token, action.as_deref(), now_ms) {
+                            // Decided again with the approval counted as given, so every other
+                            // rule still applies and the call's taints and counters take effect.
+                            Ok(()) => self.policy.evaluate_approved(&slot.state, call, now_ms),
+                            Err(denial) => denial,
+                        }
                     }
                     (decision, _) => decision,
                 };
@@ -500,35 +507,36 @@ impl Guard {
         self.sessions.lock().remove(session);
     }
 
-    fn approve(
+    /// Verifies (and, through the verifier's replay guard, uses up) a permit for the call whose
+    /// JSON is `action`; a refusal is the `Deny` to return.
+    fn verify_permit(
         &self,
         rule: String,
         reason: &str,
         token: &str,
         action: Option<&str>,
         now_ms: u64,
-    ) -> Decision {
+    ) -> Result<(), Decision> {
         let Some(verifier) = &self.verifier else {
-            return Decision::Deny {
+            return Err(Decision::Deny {
                 rule,
                 reason: format!("{reason}; this guard accepts no permits"),
                 code: Some("permit.unknown_key".to_owned()),
-            };
+            });
         };
         let Some(action) = action else {
-            return Decision::deny_error("permit.invalid_json", "the call is not valid JSON");
+            return Err(Decision::deny_error(
+                "permit.invalid_json",
+                "the call is not valid JSON",
+            ));
         };
         match verifier.verify(token, action, now_ms / 1_000) {
-            Ok(permit) => Decision::Allow {
-                rule,
-                reason: format!("approved by permit (key `{}`)", permit.key_id()),
-                effects: Effects::default(),
-            },
-            Err(err) => Decision::Deny {
+            Ok(_) => Ok(()),
+            Err(err) => Err(Decision::Deny {
                 rule,
                 reason: format!("{reason}; the permit was refused"),
                 code: Some(agentsentinel_core::Diagnostic::code(&err).to_owned()),
-            },
+            }),
         }
     }
 

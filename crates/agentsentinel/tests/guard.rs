@@ -110,3 +110,42 @@ fn the_issue_scenario_through_one_guard_with_a_jsonl_audit_file() {
     assert_eq!(records[4]["code"], "permit.replayed");
     assert_eq!(records[5]["event"], "output");
 }
+
+#[test]
+fn an_approved_call_taints_its_session_like_any_allowed_call() {
+    let policy = Policy::from_yaml(
+        r"
+staticRules: {send_payment: ALLOW, refund: ALLOW}
+taintRules:
+  - {tool: send_payment, action: ADD_TAINT, tag: paid}
+  - {tool: refund, action: CHECK_TAINT, forbiddenTags: [paid]}
+requireApproval:
+  - {id: payments, tool: send_payment}
+",
+        "policy.yaml",
+    )
+    .unwrap();
+    let secret = [9u8; 32];
+    let guard = Guard::builder(policy)
+        .permit_verifier(PermitVerifier::new(
+            KeyRing::new().with_hmac("ops", &secret).unwrap(),
+        ))
+        .clock(Arc::new(ManualClock::new(1_700_000_000_000)))
+        .build();
+    let s = SessionId::new("agent-1");
+    let refund = ToolCall::new("refund", json!({}));
+    assert!(guard.check_call(&s, &refund, None).is_allow());
+
+    let pay = ToolCall::new("send_payment", json!({"eur": 10}));
+    let token = PermitSigner::hmac("ops", &secret)
+        .unwrap()
+        .mint(
+            &serde_json::to_string(&pay).unwrap(),
+            &PermitClaims::new("agent-1", 60),
+            1_700_000_000,
+        )
+        .unwrap();
+    assert!(guard.check_call(&s, &pay, Some(&token)).is_allow());
+    let d = guard.check_call(&s, &refund, None);
+    assert_eq!((d.kind(), d.rule()), ("deny", "taintRules[1]"));
+}
