@@ -115,7 +115,7 @@ stage_node() {
 }
 
 stage_wasm() {
-  # The `wasm-release` profile (root Cargo.toml): fat LTO, one codegen unit, opt-level "s".
+  # The `wasm-release` profile (root Cargo.toml): fat LTO, one codegen unit, opt-level "z".
   cargo build -p agentsentinel-wasm --target wasm32-unknown-unknown --profile wasm-release --locked
   local module=target/wasm32-unknown-unknown/wasm-release/agentsentinel_wasm.wasm
   rm -rf bindings/wasm/pkg bindings/wasm/pkg-node

@@ -100,9 +100,11 @@ pub struct Rule {
     pub description: String,
     /// How the rule matches.
     pub matcher: Matcher,
-    /// Texts the rule must match (checked by the crate's tests).
+    /// Texts the rule must match (checked by the crate's tests). Empty unless the crate feature
+    /// `rule-examples` is on: see [`Rule::examples`].
     pub positive_examples: Vec<String>,
-    /// Texts the rule must not match (checked by the crate's tests).
+    /// Texts the rule must not match (checked by the crate's tests). Empty unless the crate feature
+    /// `rule-examples` is on: see [`Rule::examples`].
     pub negative_examples: Vec<String>,
     /// Drop a match that directly follows a negation ("do not ignore ...", "never reveal ...").
     pub unless_negated: bool,
@@ -189,10 +191,16 @@ impl Rule {
     }
 
     /// Adds texts the rule must match and must not match.
+    ///
+    /// The texts are kept only with the crate feature `rule-examples` (the crate's own tests turn
+    /// it on); without it this does nothing, so shipped builds (the WebAssembly module above all)
+    /// do not carry the example texts of every built-in rule. Matching never reads them.
     #[must_use]
     pub fn examples(mut self, positive: &[&str], negative: &[&str]) -> Self {
-        self.positive_examples.extend(owned(positive));
-        self.negative_examples.extend(owned(negative));
+        if cfg!(feature = "rule-examples") {
+            self.positive_examples.extend(owned(positive));
+            self.negative_examples.extend(owned(negative));
+        }
         self
     }
 }
