@@ -276,7 +276,7 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     // Suffixes end short prompts: look only at the last line of texts with few lines, so
     // structured documents (markdown, JSON, code) are never scanned.
     let trimmed = text.trim_end();
-    if trimmed.len() < 40 || trimmed.bytes().filter(|&b| b == b'\n').count() > 3 {
+    if trimmed.len() < 40 || trimmed.bytes().filter(|&b| b == b'\n').nth(3).is_some() {
         return None;
     }
     let (line_start, line) = lines(trimmed).last()?;
@@ -335,6 +335,15 @@ fn is_gibberish_token(token: &str) -> bool {
     if bytes.len() < 2 {
         return false;
     }
+    // Fast path for plain words (most tokens): letters and digits with at most one trailing
+    // sentence mark have nothing strange and no punctuation, so only camel case can flag them.
+    let body = match bytes.split_last() {
+        Some((b'.' | b',' | b'!' | b'?' | b':' | b';', rest)) => rest,
+        _ => bytes,
+    };
+    if !body.is_empty() && body.iter().all(u8::is_ascii_alphanumeric) {
+        return is_camel(body);
+    }
     if !bytes.iter().any(u8::is_ascii_alphanumeric) {
         // Runs of brackets and symbols; a plain ellipsis or dash is prose.
         return bytes.iter().all(u8::is_ascii_punctuation)
@@ -386,10 +395,14 @@ fn is_gibberish_token(token: &str) -> bool {
         .bytes()
         .filter(|b| b.is_ascii_punctuation() && !matches!(b, b'-' | b'\'' | b'/'))
         .count();
-    let camel = core.as_bytes().windows(3).any(|w| {
+    is_camel(core.as_bytes()) || punct >= 2
+}
+
+/// Two lowercase letters followed by an uppercase one (`similarlyNow`).
+fn is_camel(bytes: &[u8]) -> bool {
+    bytes.windows(3).any(|w| {
         w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase() && w[2].is_ascii_uppercase()
-    });
-    camel || punct >= 2
+    })
 }
 
 #[cfg(test)]

@@ -1,9 +1,19 @@
-//! The compiled form of a rule set: one Aho-Corasick automaton over every term of every rule,
-//! and the proximity logic that turns term hits into rule matches.
+//! The compiled form of a rule set: Aho-Corasick automata over every term of every rule, and the
+//! proximity logic that turns term hits into rule matches.
+//!
+//! The automaton is anchored: it is walked from the positions where a term can start, and each
+//! walk dies after a few bytes. Most terms must start on a word boundary, so they are tried only
+//! at word starts (and inside spaced-out-letter runs, where boundaries are relaxed); the thousands
+//! of short terms never match inside other words. The terms that may start anywhere
+//! (punctuation, turn markers, scripts written without spaces) are tried wherever their first
+//! byte occurs. The result is every occurrence an unanchored overlapping search would report
+//! that passes the boundary checks.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::normalize::{Normalized, normalize};
 use crate::rule::{Detector, Matcher, Rule};
@@ -29,6 +39,14 @@ struct Hit {
     end: u32,
 }
 
+/// One term occurrence in the normalised text, before attribution to rules.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    term: u32,
+    start: u32,
+    end: u32,
+}
+
 /// A rule match in normalised byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RuleMatch {
@@ -41,8 +59,15 @@ pub(crate) struct RuleMatch {
 #[derive(Debug)]
 pub(crate) struct Engine {
     pub rules: Vec<Rule>,
-    automaton: Option<AhoCorasick>,
+    /// Every term, as an anchored automaton; pattern id == term id.
+    automaton: Option<NFA>,
+    /// `floating[b]`: some term without a start-boundary check begins with byte `b`.
+    floating: [bool; 256],
     terms: Vec<Term>,
+    /// Per rule, the bits of every group it has (see [`group_bit`]); 0 for built-in detectors.
+    full_masks: Vec<u64>,
+    /// The normalised term texts, by term id.
+    patterns: Vec<String>,
     detectors: Vec<(Detector, usize)>,
 }
 
@@ -88,13 +113,34 @@ impl Engine {
                 }
             }
         }
+        let full_masks = rules
+            .iter()
+            .map(|rule| {
+                let groups = match &rule.matcher {
+                    Matcher::Any(_) | Matcher::Count { .. } => 1,
+                    Matcher::Near { groups, .. } | Matcher::Together { groups, .. } => groups.len(),
+                    Matcher::Builtin(_) => 0,
+                };
+                #[expect(clippy::cast_possible_truncation, reason = "saturated by group_bit")]
+                (0..groups).fold(0, |mask, g| mask | group_bit(g.min(255) as u8))
+            })
+            .collect();
+        let mut floating = [false; 256];
+        for (term, pattern) in terms.iter().zip(&patterns) {
+            if !term.check_start
+                && let Some(&first) = pattern.as_bytes().first()
+            {
+                floating[usize::from(first)] = true;
+            }
+        }
         let automaton = if patterns.is_empty() {
             None
         } else {
             Some(
-                AhoCorasick::builder()
+                NFA::builder()
                     .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .prefilter(false)
+                    .dense_depth(3)
                     .build(&patterns)?,
             )
         };
@@ -109,7 +155,10 @@ impl Engine {
         Ok(Engine {
             rules,
             automaton,
+            floating,
             terms,
+            full_masks,
+            patterns,
             detectors,
         })
     }
@@ -119,7 +168,10 @@ impl Engine {
         Engine {
             rules: Vec::new(),
             automaton: None,
+            floating: [false; 256],
             terms: Vec::new(),
+            full_masks: Vec::new(),
+            patterns: Vec::new(),
             detectors: Vec::new(),
         }
     }
@@ -132,54 +184,22 @@ impl Engine {
             .map(|&(_, i)| i)
     }
 
+    /// The normalised term texts the automata search for (for benchmarks).
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+
     /// Every rule match in `norm`, for enabled rules only.
     pub fn find(&self, norm: &Normalized, enabled: &[bool]) -> Vec<RuleMatch> {
-        let Some(automaton) = &self.automaton else {
+        let occurrences = self.occurrences(norm);
+        if occurrences.is_empty() {
             return Vec::new();
-        };
-        let bytes = norm.text.as_bytes();
-        let mut hits: Vec<Hit> = Vec::new();
-        for m in automaton.find_overlapping_iter(bytes) {
-            let term = &self.terms[m.pattern().as_usize()];
-            let (start, mut end) = (m.start(), m.end());
-            if term.check_start
-                && start > 0
-                && is_word_byte(bytes[start - 1])
-                && !norm.is_relaxed(start)
-            {
-                continue;
-            }
-            if term.check_end
-                && end < bytes.len()
-                && is_word_byte(bytes[end])
-                && !norm.is_relaxed(end)
-            {
-                continue;
-            }
-            if term.extend {
-                while end < bytes.len() && is_word_byte(bytes[end]) {
-                    end += 1;
-                }
-            }
-            for &(rule, group) in &term.targets {
-                if enabled.get(rule as usize).copied().unwrap_or(false) {
-                    #[expect(
-                        clippy::cast_possible_truncation,
-                        reason = "inputs are cut below 4 GiB"
-                    )]
-                    hits.push(Hit {
-                        rule,
-                        group,
-                        start: start as u32,
-                        end: end as u32,
-                    });
-                }
-            }
         }
+        let mut hits = self.attribute(&occurrences, enabled);
         if hits.is_empty() {
             return Vec::new();
         }
-        hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end));
+        hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.group));
         let mut out = Vec::new();
         for rule_hits in hits.chunk_by(|a, b| a.rule == b.rule) {
             let rule_index = rule_hits[0].rule as usize;
@@ -227,6 +247,142 @@ impl Engine {
         }
         out
     }
+}
+
+impl Engine {
+    /// Every term occurrence in `norm` that passes its boundary checks, in start order.
+    fn occurrences(&self, norm: &Normalized) -> Vec<Occurrence> {
+        let bytes = norm.text.as_bytes();
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let Ok(start_state) = automaton.start_state(Anchored::Yes) else {
+            return Vec::new();
+        };
+        let mut occurrences: Vec<Occurrence> = Vec::with_capacity(bytes.len() / 8);
+        // Relaxed ranges are sorted and disjoint: follow them with a cursor.
+        let mut relaxed = 0;
+        let mut prev_word = false;
+        for (start, &first) in bytes.iter().enumerate() {
+            let word = is_word_byte(first);
+            let word_start = word && !prev_word;
+            prev_word = word;
+            if !word_start && !self.floating[usize::from(first)] {
+                while relaxed < norm.relaxed.len() && norm.relaxed[relaxed].1 < start {
+                    relaxed += 1;
+                }
+                if norm.relaxed.get(relaxed).is_none_or(|&(s, _)| s > start) {
+                    continue;
+                }
+            }
+            let mut state = start_state;
+            for (end, &b) in bytes.iter().enumerate().skip(start) {
+                state = automaton.next_state(Anchored::Yes, state, b);
+                if automaton.is_dead(state) {
+                    break;
+                }
+                if automaton.is_match(state) {
+                    for i in 0..automaton.match_len(state) {
+                        let pattern = automaton.match_pattern(state, i);
+                        // Matches of suffixes (copied from failure states) start later.
+                        if end + 1 - automaton.pattern_len(pattern) == start {
+                            self.occurrence(
+                                norm,
+                                pattern.as_usize(),
+                                start,
+                                end + 1,
+                                &mut occurrences,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        occurrences
+    }
+
+    /// The hits of the enabled rules that can match: those with an occurrence in every group.
+    fn attribute(&self, occurrences: &[Occurrence], enabled: &[bool]) -> Vec<Hit> {
+        // Which groups of each enabled rule occurred at all: only rules with every group present
+        // can match, and only their hits are sorted and examined (common words like `you` belong
+        // to many rules).
+        let mut seen = vec![0u64; self.rules.len()];
+        for o in occurrences {
+            for &(rule, group) in &self.terms[o.term as usize].targets {
+                if let Some(mask) = seen.get_mut(rule as usize) {
+                    *mask |= group_bit(group);
+                }
+            }
+        }
+        let complete: Vec<bool> = seen
+            .iter()
+            .zip(&self.full_masks)
+            .enumerate()
+            .map(|(rule, (&seen, &full))| {
+                full != 0 && seen == full && enabled.get(rule).copied().unwrap_or(false)
+            })
+            .collect();
+        let mut hits: Vec<Hit> = Vec::new();
+        for o in occurrences {
+            for &(rule, group) in &self.terms[o.term as usize].targets {
+                if complete[rule as usize] {
+                    hits.push(Hit {
+                        rule,
+                        group,
+                        start: o.start,
+                        end: o.end,
+                    });
+                }
+            }
+        }
+        hits
+    }
+
+    /// Records a term occurrence at `start..end` unless a word-boundary check fails.
+    fn occurrence(
+        &self,
+        norm: &Normalized,
+        term: usize,
+        start: usize,
+        mut end: usize,
+        out: &mut Vec<Occurrence>,
+    ) {
+        let bytes = norm.text.as_bytes();
+        let Some(info) = self.terms.get(term) else {
+            return;
+        };
+        if info.check_start
+            && start > 0
+            && is_word_byte(bytes[start - 1])
+            && !norm.is_relaxed(start)
+        {
+            return;
+        }
+        if info.check_end && end < bytes.len() && is_word_byte(bytes[end]) && !norm.is_relaxed(end)
+        {
+            return;
+        }
+        if info.extend {
+            while end < bytes.len() && is_word_byte(bytes[end]) {
+                end += 1;
+            }
+        }
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "inputs are cut below 4 GiB and rule sets are small"
+        )]
+        out.push(Occurrence {
+            term: term as u32,
+            start: start as u32,
+            end: end as u32,
+        });
+    }
+}
+
+/// The bit of a group in a rule's group mask. Groups past 63 share the last bit, so the mask only
+/// ever says "maybe complete" too often, never too rarely.
+fn group_bit(group: u8) -> u64 {
+    1 << group.min(63)
 }
 
 fn found(rule: usize, start: u32, end: u32) -> RuleMatch {

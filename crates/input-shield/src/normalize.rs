@@ -61,53 +61,125 @@ impl Normalized {
 
     /// Whether normalised byte `pos` lies in a spaced-out-letters range.
     pub fn is_relaxed(&self, pos: usize) -> bool {
-        self.relaxed.iter().any(|&(s, e)| pos >= s && pos <= e)
+        // Sorted and disjoint: the first range ending at or after `pos` is the only candidate.
+        let i = self.relaxed.partition_point(|&(_, e)| e < pos);
+        self.relaxed.get(i).is_some_and(|&(s, _)| s <= pos)
     }
 }
 
 /// Normalises `text` (see the module docs). Linear in the length of `text`.
 pub(crate) fn normalize(text: &str) -> Normalized {
-    let mut out = Normalized {
-        text: String::with_capacity(text.len() + 8),
+    let mut writer = Writer {
+        text: Vec::with_capacity(text.len() + 8),
         map: Vec::with_capacity(text.len() + 8),
         hidden: Vec::new(),
-        relaxed: Vec::new(),
     };
-    let mut writer = Writer { out: &mut out };
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
     let mut prev_char: char = ' ';
-    while let Some((offset, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
+    let mut offset = 0;
+    while offset < bytes.len() {
+        let b = bytes[offset];
         #[expect(
             clippy::cast_possible_truncation,
             reason = "inputs above 4 GiB are cut by callers"
         )]
         let at = offset as u32;
-        if c.is_ascii() {
-            writer.ascii(c as u8, at, next);
-        } else {
-            writer.unicode(text, offset, c, prev_char, next);
+        if b.is_ascii() {
+            if is_plain(b) {
+                // Fast path: a run of bytes that only need lowercasing, copied in bulk.
+                let run = bytes[offset..]
+                    .iter()
+                    .position(|&b| !is_plain(b))
+                    .map_or(bytes.len(), |len| offset + len);
+                writer.plain(&bytes[offset..run], at);
+                prev_char = char::from(bytes[run - 1]);
+                offset = run;
+                continue;
+            }
+            // A non-ASCII lead byte is not alphabetic, just like the char it starts.
+            let next = bytes.get(offset + 1).copied().unwrap_or(b' ');
+            writer.ascii(b, at, char::from(next));
+            prev_char = char::from(b);
+            offset += 1;
+            continue;
         }
+        let Some(c) = text.get(offset..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let after = offset + c.len_utf8();
+        let next = text
+            .get(after..)
+            .and_then(|rest| rest.chars().next())
+            .unwrap_or(' ');
+        writer.unicode(text, offset, c, prev_char, next);
         prev_char = c;
+        offset = after;
     }
+    // Only whole chars are ever written, so this cannot fail.
+    let text = String::from_utf8(writer.text)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    let mut out = Normalized {
+        text,
+        map: writer.map,
+        hidden: writer.hidden,
+        relaxed: Vec::new(),
+    };
     collapse_spaced_letters(&mut out);
     out
 }
 
-struct Writer<'a> {
-    out: &'a mut Normalized,
+/// ASCII bytes that normalise to themselves, lowercased: everything but whitespace, `-`, `_`,
+/// apostrophes and the digits leetspeak folds.
+fn is_plain(b: u8) -> bool {
+    b.is_ascii()
+        && !matches!(
+            b,
+            b'\''
+                | b'\n'
+                | b'\r'
+                | b' '
+                | b'\t'
+                | 0x0b
+                | 0x0c
+                | b'-'
+                | b'_'
+                | b'0'
+                | b'1'
+                | b'3'
+                | b'4'
+                | b'5'
+                | b'7'
+        )
 }
 
-impl Writer<'_> {
+struct Writer {
+    /// Normalised text; only whole UTF-8 chars are pushed.
+    text: Vec<u8>,
+    map: Vec<u32>,
+    hidden: Vec<Hidden>,
+}
+
+impl Writer {
     fn last(&self) -> u8 {
-        self.out.text.as_bytes().last().copied().unwrap_or(b' ')
+        self.text.last().copied().unwrap_or(b' ')
+    }
+
+    /// Copies plain ASCII bytes (see [`is_plain`]), lowercased, starting at original offset `at`.
+    fn plain(&mut self, run: &[u8], at: u32) {
+        self.text.extend(run.iter().map(u8::to_ascii_lowercase));
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "inputs above 4 GiB are cut by callers"
+        )]
+        self.map.extend(at..at + run.len() as u32);
     }
 
     fn push(&mut self, c: char, at: u32) {
-        let before = self.out.text.len();
-        self.out.text.push(c);
-        for _ in before..self.out.text.len() {
-            self.out.map.push(at);
+        let mut buf = [0; 4];
+        let encoded = c.encode_utf8(&mut buf).as_bytes();
+        self.text.extend_from_slice(encoded);
+        for _ in 0..encoded.len() {
+            self.map.push(at);
         }
     }
 
@@ -115,10 +187,9 @@ impl Writer<'_> {
         match self.last() {
             b'\n' => {}
             b' ' => {
-                if newline && !self.out.text.is_empty() {
-                    let len = self.out.text.len();
-                    self.out.text.replace_range(len - 1.., "\n");
-                    if let Some(slot) = self.out.map.last_mut() {
+                if newline && let Some(last) = self.text.last_mut() {
+                    *last = b'\n';
+                    if let Some(slot) = self.map.last_mut() {
                         *slot = at;
                     }
                 }
@@ -152,17 +223,20 @@ impl Writer<'_> {
 
     fn hidden(&mut self, kind: HiddenKind, offset: usize, c: char) {
         let span = Span::new(offset, offset + c.len_utf8());
-        if let Some(last) = self.out.hidden.last_mut()
+        if let Some(last) = self.hidden.last_mut()
             && last.kind == kind
             && last.span.end == offset
         {
             last.span.end = span.end;
             return;
         }
-        self.out.hidden.push(Hidden { kind, span });
+        self.hidden.push(Hidden { kind, span });
     }
 
-    #[expect(clippy::too_many_lines, reason = "one table of character classes reads best whole")]
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one table of character classes reads best whole"
+    )]
     fn unicode(&mut self, text: &str, offset: usize, c: char, prev: char, next: char) {
         #[expect(
             clippy::cast_possible_truncation,
