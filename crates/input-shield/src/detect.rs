@@ -287,26 +287,32 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     {
         return None;
     }
-    let tokens: Vec<(usize, &str)> = tokens(line).collect();
-    if tokens.len() < GIBBERISH_WINDOW / 2 {
-        return None;
-    }
-    let weird: Vec<bool> = tokens.iter().map(|(_, t)| is_gibberish_token(t)).collect();
+    // One pass with the last GIBBERISH_WINDOW tokens in a ring: (start, end, gibberish).
+    let mut ring = [(0usize, 0usize, false); GIBBERISH_WINDOW];
+    let mut seen = 0;
     let mut best: Option<(usize, Span)> = None;
     let mut count = 0;
-    for i in 0..tokens.len() {
-        if weird[i] {
-            count += 1;
-        }
-        if i >= GIBBERISH_WINDOW && weird[i - GIBBERISH_WINDOW] {
+    for (pos, token) in tokens(line) {
+        let weird = is_gibberish_token(token);
+        let slot = seen % GIBBERISH_WINDOW;
+        // The slot holds the token leaving the window.
+        if seen >= GIBBERISH_WINDOW && ring[slot].2 {
             count -= 1;
         }
+        ring[slot] = (pos, pos + token.len(), weird);
+        if weird {
+            count += 1;
+        }
         if count >= GIBBERISH_MIN && best.is_none_or(|(c, _)| count > c) {
-            let first = i.saturating_sub(GIBBERISH_WINDOW - 1);
-            let start = line_start + tokens[first].0;
-            let end = line_start + tokens[i].0 + tokens[i].1.len();
+            let first = seen.saturating_sub(GIBBERISH_WINDOW - 1) % GIBBERISH_WINDOW;
+            let start = line_start + ring[first].0;
+            let end = line_start + pos + token.len();
             best = Some((count, Span::new(start, end)));
         }
+        seen += 1;
+    }
+    if seen < GIBBERISH_WINDOW / 2 {
+        return None;
     }
     best.map(|(_, span)| span)
 }

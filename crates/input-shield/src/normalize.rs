@@ -87,10 +87,15 @@ pub(crate) fn normalize(text: &str) -> Normalized {
         if b.is_ascii() {
             if is_plain(b) {
                 // Fast path: a run of bytes that only need lowercasing, copied in bulk.
-                let run = bytes[offset..]
-                    .iter()
-                    .position(|&b| !is_plain(b))
-                    .map_or(bytes.len(), |len| offset + len);
+                // A space directly followed by a plain byte joins the run; anything else ends it.
+                let mut run = offset + 1;
+                while run < bytes.len()
+                    && (is_plain(bytes[run])
+                        || (bytes[run] == b' '
+                            && bytes.get(run + 1).copied().is_some_and(is_plain)))
+                {
+                    run += 1;
+                }
                 writer.plain(&bytes[offset..run], at);
                 prev_char = char::from(bytes[run - 1]);
                 offset = run;
@@ -164,14 +169,23 @@ impl Writer {
         self.text.last().copied().unwrap_or(b' ')
     }
 
-    /// Copies plain ASCII bytes (see [`is_plain`]), lowercased, starting at original offset `at`.
+    /// Copies plain ASCII bytes (see [`is_plain`]) and single spaces, lowercased, starting at
+    /// original offset `at`.
     fn plain(&mut self, run: &[u8], at: u32) {
-        self.text.extend(run.iter().map(u8::to_ascii_lowercase));
-        #[expect(
-            clippy::cast_possible_truncation,
-            reason = "inputs above 4 GiB are cut by callers"
-        )]
-        self.map.extend(at..at + run.len() as u32);
+        let mut last = self.last();
+        for (&b, at) in run.iter().zip(at..) {
+            if b == b' ' {
+                // What `space` does: one space, never after another space or a newline.
+                if last == b' ' || last == b'\n' {
+                    continue;
+                }
+                last = b' ';
+            } else {
+                last = b.to_ascii_lowercase();
+            }
+            self.text.push(last);
+            self.map.push(at);
+        }
     }
 
     fn push(&mut self, c: char, at: u32) {
