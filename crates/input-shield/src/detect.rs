@@ -279,7 +279,8 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     if trimmed.len() < 40 || trimmed.bytes().filter(|&b| b == b'\n').nth(3).is_some() {
         return None;
     }
-    let (line_start, line) = lines(trimmed).last()?;
+    let line_start = trimmed.rfind('\n').map_or(0, |i| i + 1);
+    let line = &trimmed[line_start..];
     if line
         .trim_start()
         .starts_with(['{', '"', '#', '|', '>', '<'])
@@ -315,15 +316,6 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
         return None;
     }
     best.map(|(_, span)| span)
-}
-
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut offset = 0;
-    text.split('\n').map(move |line| {
-        let start = offset;
-        offset += line.len() + 1;
-        (start, line)
-    })
 }
 
 fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {

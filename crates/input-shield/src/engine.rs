@@ -140,7 +140,7 @@ impl Engine {
                 NFA::builder()
                     .match_kind(MatchKind::Standard)
                     .prefilter(false)
-                    .dense_depth(3)
+                    .dense_depth(2)
                     .build(&patterns)?,
             )
         };
