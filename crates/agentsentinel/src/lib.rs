@@ -11,6 +11,10 @@ mod error;
 pub mod guard;
 
 pub use agentsentinel_core as core;
+pub use agentsentinel_core::{
+    Assessment, Decision, Diagnostic, Finding, Location, SessionId, Span, ThreatCategory,
+    ThreatLevel, ToolCall, render,
+};
 #[cfg(feature = "input-shield")]
 pub use agentsentinel_input_shield as input_shield;
 #[cfg(feature = "permit")]
@@ -19,10 +23,6 @@ pub use agentsentinel_permit as permit;
 pub use agentsentinel_policy as policy;
 #[cfg(feature = "replay")]
 pub use agentsentinel_replay as replay;
-pub use agentsentinel_core::{
-    Assessment, Decision, Diagnostic, Finding, Location, SessionId, Span, ThreatCategory,
-    ThreatLevel, ToolCall, render,
-};
 pub use error::Error;
 #[cfg(all(
     feature = "input-shield",
