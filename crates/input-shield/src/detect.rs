@@ -114,26 +114,9 @@ fn looks_like_base64(run: &[u8]) -> bool {
 }
 
 fn decode_base64(run: &[u8]) -> Option<String> {
-    let mut out = Vec::with_capacity(run.len() * 3 / 4);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for &b in run {
-        let v = match b {
-            b'A'..=b'Z' => b - b'A',
-            b'a'..=b'z' => b - b'a' + 26,
-            b'0'..=b'9' => b - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(u8::try_from((acc >> bits) & 0xFF).unwrap_or(0));
-        }
-    }
-    printable(out)
+    // INVARIANT: `run` holds only base64-alphabet bytes (see `is_base64_byte`), so the shared
+    // decoder's skipping of other bytes never applies here.
+    printable(crate::encoding::decode_base64(run))
 }
 
 fn decode_hex(run: &[u8]) -> Option<String> {

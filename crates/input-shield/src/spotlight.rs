@@ -298,7 +298,7 @@ impl Spotlighted {
             }
             SpotlightMode::Datamark => undo_datamark(&self.text, &self.key),
             SpotlightMode::Base64 => {
-                String::from_utf8_lossy(&encoding::decode_base64(&self.text)).into_owned()
+                String::from_utf8_lossy(&encoding::decode_base64(self.text.as_bytes())).into_owned()
             }
         }
     }
