@@ -510,7 +510,7 @@ class Permit:
 class ReplayGuard:
     """Remembers 16-byte nonces until they expire and refuses any nonce seen before.
 
-    Allocates about 36 bytes per nonce of ``capacity`` up front. Thread-safe; not picklable.
+    Allocates about 24 bytes per nonce of ``capacity`` up front. Thread-safe; not picklable.
     """
 
     def __new__(cls, capacity: int = ..., window_seconds: int = ...) -> "ReplayGuard": ...

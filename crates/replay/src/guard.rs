@@ -1,5 +1,7 @@
 //! The sharded open-addressing nonce table.
 
+use std::hash::BuildHasher;
+
 use parking_lot::Mutex;
 
 use crate::ReplayError;
@@ -7,7 +9,7 @@ use crate::ReplayError;
 /// A 128-bit nonce, as carried by a permit.
 pub type Nonce = [u8; 16];
 
-/// Bytes of one table slot: a 16-byte nonce and an 8-byte expiry.
+/// Bytes of one table slot: the nonce's 64-bit keyed hash and its 8-byte expiry.
 pub const BYTES_PER_SLOT: usize = std::mem::size_of::<Slot>();
 
 /// Slots examined for expired entries on every call: reclamation is spread over calls, so no
@@ -23,14 +25,18 @@ const MAX_SHARDS: usize = 64;
 /// lifetime in seconds), and a window equal to the longest lifetime plus leeway.
 ///
 /// The table is reserved once, up front: [`ReplayGuard::memory_bytes`] is about
-/// `capacity × 36` bytes (24-byte slots, at most 75% full, 12.5% per-shard headroom), and never
+/// `capacity × 24` bytes (16-byte slots, at most 75% full, 12.5% per-shard headroom), and never
 /// grows. Up to 64 shards, each behind its own `parking_lot` mutex, so `check_and_record` takes
 /// `&self` and threads rarely contend. Each call does O(1) expected work: one probe sequence in
 /// one shard plus reclaiming up to two expired slots. A shard that runs full is swept whole once
 /// before the guard gives up with [`ReplayError::CapacityExhausted`]; a nonce is never forgotten
 /// before it expires.
 ///
-/// Nonces should be random (as permit nonces are): they pick their shard and slot directly.
+/// A slot keeps a 64-bit hash of the nonce, keyed with a per-guard random seed, not the nonce
+/// itself: that halves the table (the 1 M-nonce table fits in a server's last-level cache) at the
+/// price of refusing a fresh nonce as `Replayed` if it shares all 64 bits with a live one — about
+/// one call in 2^44 with a million live nonces, and always on the closed side. Without the seed,
+/// nobody can aim nonces at one shard or slot.
 ///
 /// # Examples
 ///
@@ -46,6 +52,7 @@ const MAX_SHARDS: usize = 64;
 pub struct ReplayGuard {
     shards: Box<[Padded]>,
     shard_shift: u32,
+    seed: [u64; 2],
     capacity: usize,
     window: u64,
 }
@@ -76,7 +83,7 @@ impl ReplayGuard {
     /// A guard for at least `capacity` live nonces whose expiries lie at most `window_seconds`
     /// ahead of the clock.
     ///
-    /// Reserves the whole table now (about 36 bytes per nonce of capacity) as zeroed memory
+    /// Reserves the whole table now (about 24 bytes per nonce of capacity) as zeroed memory
     /// that the OS maps lazily, so this is cheap and resident memory grows with use. A capacity
     /// of 0 refuses every nonce.
     #[must_use]
@@ -98,7 +105,7 @@ impl ReplayGuard {
                     // All-zero slots are empty: `vec!` of zeroed words asks the allocator for
                     // zeroed memory, which the OS hands out lazily, so `new` is cheap and pages
                     // are touched only as nonces arrive.
-                    slots: vec![[0u64; 3]; slots].into_boxed_slice(),
+                    slots: vec![[0u64; 2]; slots].into_boxed_slice(),
                     len: 0,
                     limit: per_shard,
                     cursor: 0,
@@ -111,6 +118,7 @@ impl ReplayGuard {
         ReplayGuard {
             shards,
             shard_shift,
+            seed: random_seed(),
             capacity,
             window: window_seconds,
         }
@@ -150,21 +158,15 @@ impl ReplayGuard {
                 window: self.window,
             });
         }
-        let key = Key::from(nonce);
-        let hash = key.hash();
-        let shard_index = if self.shard_shift == 64 {
-            0
-        } else {
-            usize::try_from(hash >> self.shard_shift).unwrap_or(0)
-        };
-        let Some(shard) = self.shards.get(shard_index) else {
+        let hash = self.hash(nonce);
+        let Some(shard) = self.shards.get(self.shard_index(hash)) else {
             return Err(ReplayError::CapacityExhausted {
                 capacity: self.capacity,
             });
         };
         let mut shard = shard.0.lock();
         shard.sweep(now);
-        let result = shard.insert(key, slot_hash(hash, self.shard_shift), expires_at, now);
+        let result = shard.insert(hash, expires_at, now);
         match result {
             Ok(()) => shard.counters.recorded += 1,
             Err(ReplayError::Replayed) => shard.counters.replays += 1,
@@ -181,17 +183,30 @@ impl ReplayGuard {
     /// Whether `nonce` is held now (live, or expired and not yet reclaimed). Does not record it.
     #[must_use]
     pub fn contains(&self, nonce: &Nonce) -> bool {
-        let key = Key::from(nonce);
-        let hash = key.hash();
-        let shard_index = if self.shard_shift == 64 {
+        let hash = self.hash(nonce);
+        self.shards
+            .get(self.shard_index(hash))
+            .is_some_and(|shard| shard.0.lock().find(hash).is_ok())
+    }
+
+    /// The nonce's keyed 64-bit hash: for a fixed low half a bijection of the high half, and
+    /// mixed so every bit of the nonce reaches the top bits that pick the shard.
+    fn hash(&self, nonce: &Nonce) -> u64 {
+        let mut low = [0u8; 8];
+        let mut high = [0u8; 8];
+        low.copy_from_slice(&nonce[..8]);
+        high.copy_from_slice(&nonce[8..]);
+        let low = u64::from_le_bytes(low) ^ self.seed[0];
+        let high = u64::from_le_bytes(high) ^ self.seed[1];
+        mix64(mix64(low) ^ high)
+    }
+
+    fn shard_index(&self, hash: u64) -> usize {
+        if self.shard_shift == 64 {
             0
         } else {
             usize::try_from(hash >> self.shard_shift).unwrap_or(0)
-        };
-        self.shards.get(shard_index).is_some_and(|shard| {
-            let shard = shard.0.lock();
-            shard.find(key, slot_hash(hash, self.shard_shift)).is_ok()
-        })
+        }
     }
 
     /// Reclaims every expired nonce now, in every shard. Not needed for correctness (each call
@@ -264,50 +279,34 @@ struct Counters {
     exhausted: u64,
 }
 
-/// The nonce as two words; compared whole.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Key([u64; 2]);
-
-impl From<&Nonce> for Key {
-    fn from(nonce: &Nonce) -> Self {
-        let mut low = [0u8; 8];
-        let mut high = [0u8; 8];
-        low.copy_from_slice(&nonce[..8]);
-        high.copy_from_slice(&nonce[8..]);
-        Key([u64::from_le_bytes(low), u64::from_le_bytes(high)])
-    }
+/// splitmix64's finaliser: a bijection on 64 bits that spreads every input bit.
+fn mix64(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
-impl Key {
-    /// Mixes both halves; the top bits pick the shard, the rest the slot.
-    fn hash(self) -> u64 {
-        (self.0[0] ^ self.0[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-    }
+/// Two words from the standard library's per-process random hash keys (seeded from the OS
+/// random source), so hashes differ between guards and processes.
+fn random_seed() -> [u64; 2] {
+    let state = std::collections::hash_map::RandomState::new();
+    [state.hash_one(0x5EED_u64), state.hash_one(0x5EED_0001_u64)]
 }
 
-/// The bits of `hash` left after the shard bits, which pick the slot.
-fn slot_hash(hash: u64, shard_shift: u32) -> u64 {
-    if shard_shift == 64 {
-        hash
-    } else {
-        hash << (64 - shard_shift)
-    }
-}
-
-/// One slot as stored: nonce low word, nonce high word, expiry (see [`Entry`]).
-type Slot = [u64; 3];
+/// One slot as stored: the nonce's keyed hash, then its expiry (see [`Entry`]).
+type Slot = [u64; 2];
 
 /// One slot. `expires_at == 0` marks an empty slot: a recorded nonce always expires after `now`,
 /// so it is at least 1.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    key: Key,
+    hash: u64,
     expires_at: u64,
 }
 
 impl Entry {
     const EMPTY: Entry = Entry {
-        key: Key([0, 0]),
+        hash: 0,
         expires_at: 0,
     };
 
@@ -323,7 +322,7 @@ struct Shard {
     len: usize,
     limit: usize,
     cursor: usize,
-    /// Copy of the guard's shift, to recompute an entry's home slot.
+    /// Copy of the guard's shift: the hash bits below it pick the home slot.
     shift: u32,
     /// No entry expires before this (a lower bound): a full shard is swept only when something
     /// may have expired, so a shard full of live nonces refuses in O(1), not O(shard).
@@ -332,54 +331,47 @@ struct Shard {
 }
 
 impl Shard {
-    fn home(&self, slot_hash: u64) -> usize {
-        let product = u128::from(slot_hash) * self.slots.len() as u128;
+    /// The home slot of `hash`: the bits left after the shard bits, scaled to the table.
+    fn home(&self, hash: u64) -> usize {
+        let slot_bits = if self.shift == 64 {
+            hash
+        } else {
+            hash << (64 - self.shift)
+        };
+        let product = u128::from(slot_bits) * self.slots.len() as u128;
         usize::try_from(product >> 64).unwrap_or(0)
     }
 
-    fn home_of(&self, key: Key) -> usize {
-        self.home(slot_hash(key.hash(), self.shift))
-    }
-
     fn get(&self, i: usize) -> Entry {
-        let [low, high, expires_at] = self.slots[i];
-        Entry {
-            key: Key([low, high]),
-            expires_at,
-        }
+        let [hash, expires_at] = self.slots[i];
+        Entry { hash, expires_at }
     }
 
     fn set(&mut self, i: usize, entry: Entry) {
-        self.slots[i] = [entry.key.0[0], entry.key.0[1], entry.expires_at];
+        self.slots[i] = [entry.hash, entry.expires_at];
     }
 
     fn next(&self, i: usize) -> usize {
         if i + 1 == self.slots.len() { 0 } else { i + 1 }
     }
 
-    /// `Ok(index)` of `key`, or `Err(index)` of the empty slot where it would go.
-    fn find(&self, key: Key, slot_hash: u64) -> Result<usize, usize> {
-        let mut i = self.home(slot_hash);
+    /// `Ok(index)` of `hash`, or `Err(index)` of the empty slot where it would go.
+    fn find(&self, hash: u64) -> Result<usize, usize> {
+        let mut i = self.home(hash);
         loop {
             let entry = self.get(i);
             if entry.is_empty() {
                 return Err(i);
             }
-            if entry.key == key {
+            if entry.hash == hash {
                 return Ok(i);
             }
             i = self.next(i);
         }
     }
 
-    fn insert(
-        &mut self,
-        key: Key,
-        slot_hash: u64,
-        expires_at: u64,
-        now: u64,
-    ) -> Result<(), ReplayError> {
-        let Err(mut at) = self.find(key, slot_hash) else {
+    fn insert(&mut self, hash: u64, expires_at: u64, now: u64) -> Result<(), ReplayError> {
+        let Err(mut at) = self.find(hash) else {
             return Err(ReplayError::Replayed);
         };
         if self.len >= self.limit {
@@ -389,12 +381,12 @@ impl Shard {
             if self.len >= self.limit {
                 return Err(ReplayError::CapacityExhausted { capacity: 0 });
             }
-            let Err(free) = self.find(key, slot_hash) else {
+            let Err(free) = self.find(hash) else {
                 return Err(ReplayError::Replayed);
             };
             at = free;
         }
-        self.set(at, Entry { key, expires_at });
+        self.set(at, Entry { hash, expires_at });
         self.len += 1;
         self.earliest_expiry = self.earliest_expiry.min(expires_at);
         Ok(())
@@ -445,7 +437,7 @@ impl Shard {
             if entry.is_empty() {
                 break;
             }
-            let home = self.home_of(entry.key);
+            let home = self.home(entry.hash);
             // The entry at `j` may move to `i` only if its home is not in the cyclic range
             // (i, j]; otherwise moving it would put it before its home.
             let stays = if i <= j {

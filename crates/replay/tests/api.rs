@@ -96,7 +96,7 @@ fn a_large_guard_holds_its_capacity() {
     }
     assert_eq!(guard.stats().stored, capacity);
     assert!(
-        guard.memory_bytes() <= capacity * 40,
+        guard.memory_bytes() <= capacity * 26,
         "{}",
         guard.memory_bytes()
     );
