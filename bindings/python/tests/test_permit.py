@@ -72,6 +72,9 @@ class Key(str):
         ({"ids": [1, 2**53]}, PermitError, "permit.number_out_of_range", "action.args.ids[1]"),
         ({"n": -(2**53)}, PermitError, "permit.number_out_of_range", "action.args.n"),
         ({"n": 10**40}, PermitError, "permit.number_out_of_range", "action.args.n"),
+        # A whole float that would print as an integer beyond 2**53 - 1, which no text may hold.
+        ({"n": 2.0**53}, PermitError, "permit.number_out_of_range", "action.args.n"),
+        ({"n": -1e20}, PermitError, "permit.number_out_of_range", "action.args.n"),
         ({"deep": deep(40)}, PermitError, "permit.too_deep", "action.args.deep"),
         ({"to": {"x", "y"}}, TypeError, None, "action.args.to"),
         ({"to": [frozenset()]}, TypeError, None, "action.args.to[0]"),

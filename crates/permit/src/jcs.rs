@@ -524,12 +524,7 @@ impl Parser<'_, '_> {
         let mut escaped = false;
         loop {
             let run_start = self.pos;
-            while let Some(&b) = self.src.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos += plain_run(&self.src[self.pos..]);
             let run = &self.src[run_start..self.pos];
             self.out.extend_from_slice(run);
             if escaped {
@@ -692,6 +687,32 @@ impl Parser<'_, '_> {
     }
 }
 
+/// Length of the prefix of `bytes` with no `"`, `\\` or control character: the part of a string
+/// that is copied as is. Eight bytes at a time, then byte by byte from the first word that may
+/// hold one (the word test can report a byte that is not special, never miss one).
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+        let special = zero_byte(word ^ (ONES * u64::from(b'"')))
+            | zero_byte(word ^ (ONES * u64::from(b'\\')))
+            | (word.wrapping_sub(ONES * 0x20) & !word & HIGH);
+        if special != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(bytes.len() - at)
+}
+
 /// Orders two UTF-8 strings by their UTF-16 code units, as RFC 8785 section 3.2.3 requires.
 ///
 /// UTF-8 byte order is code point order. It differs from UTF-16 order only between a
@@ -839,6 +860,29 @@ mod tests {
             c(r#"{"\ufb33":1,"\ud83d\ude02":2}"#),
             "{\"\u{1f602}\":2,\"\u{fb33}\":1}"
         );
+    }
+
+    #[test]
+    fn plain_runs_stop_at_the_first_special_byte() {
+        let special = |b: &u8| *b == b'"' || *b == b'\\' || *b < 0x20;
+        let texts = [
+            "",
+            "abc",
+            "abcdefgh",
+            "abcdefghijklmnop\"",
+            "abcdefghij\\",
+            "abcdefghijklm\u{1f}",
+            "ééééé\"xyz",
+            "\u{7f}\u{80}ÿ\u{ff}abcdefgh",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for start in 0..=bytes.len() {
+                let rest = &bytes[start..];
+                let expected = rest.iter().position(special).unwrap_or(rest.len());
+                assert_eq!(plain_run(rest), expected, "{text:?} from {start}");
+            }
+        }
     }
 
     #[test]

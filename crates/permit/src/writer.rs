@@ -105,10 +105,22 @@ impl<'n> CanonicalWriter<'n> {
     ///
     /// # Errors
     ///
-    /// `permit.non_finite_number` for NaN and infinities.
+    /// `permit.non_finite_number` for NaN and infinities, and `permit.number_out_of_range` for a
+    /// whole number beyond ±(2^53 − 1) that prints as an integer (below 10^21): its canonical
+    /// bytes would be an integer literal that [`crate::canonicalize`] refuses, and it is often an
+    /// integer a JSON parser already rounded (`JSON.parse("9007199254740993")`).
     pub fn number(&mut self, value: f64) -> Result<(), PermitError> {
         if !value.is_finite() {
             return Err(ErrorKind::NonFiniteValue { path: self.path() }.into());
+        }
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "2^53 - 1 and 10^21 are exact doubles"
+        )]
+        if value.fract() == 0.0 && value.abs() > MAX_SAFE_INTEGER as f64 && value.abs() < 1e21 {
+            let mut text = Vec::with_capacity(24);
+            write_es_number(value, &mut text);
+            return Err(self.out_of_range(String::from_utf8_lossy(&text).into_owned()));
         }
         self.before_value();
         write_es_number(value, &mut self.out);
