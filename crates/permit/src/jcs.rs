@@ -762,23 +762,18 @@ fn write_char(c: char, out: &mut Vec<u8>) {
 
 /// Writes `text` in canonical string form: runs that need no escape are copied whole.
 pub(crate) fn write_str(text: &str, out: &mut Vec<u8>) {
-    let bytes = text.as_bytes();
-    out.reserve(bytes.len() + 2);
+    let mut rest = text.as_bytes();
+    out.reserve(rest.len() + 2);
     out.push(b'"');
-    // Most strings need no escape; this test has no early exit, so it compiles to vector code.
-    let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
-    if bytes.iter().fold(false, |any, &b| any | needs_escape(b)) {
-        let mut run_start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            if needs_escape(b) {
-                out.extend_from_slice(&bytes[run_start..i]);
-                write_char(char::from(b), out);
-                run_start = i + 1;
-            }
-        }
-        out.extend_from_slice(&bytes[run_start..]);
-    } else {
-        out.extend_from_slice(bytes);
+    loop {
+        let run = plain_run(rest);
+        out.extend_from_slice(&rest[..run]);
+        // The byte that ends a run is `"`, `\\` or a control character: ASCII, a whole char.
+        let Some(&special) = rest.get(run) else {
+            break;
+        };
+        write_char(char::from(special), out);
+        rest = &rest[run + 1..];
     }
     out.push(b'"');
 }
