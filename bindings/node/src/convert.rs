@@ -29,23 +29,11 @@ const ERROR_CLASSES: [&str; 5] = [
 /// a cyclic object fails fast instead of overflowing the stack.
 pub const MAX_VALUE_DEPTH: usize = 64;
 
-/// Code of a JS value nested deeper than [`MAX_VALUE_DEPTH`] (usually: a cyclic object).
-pub const TOO_DEEP: &str = "core.too_deep";
-/// Code of `Sessions.enforce` for a call the policy denies, unless the deny carries its own code.
-pub const DENIED: &str = "policy.denied";
-/// Code of `Sessions.enforce` for a call the policy sends for approval.
-pub const REQUIRES_APPROVAL: &str = "policy.requires_approval";
-
 /// What can go wrong in a binding call, before it becomes a JS error in [`to_js_err`].
 #[derive(Debug)]
 pub enum Failure {
     /// Anything the library reports.
     Sentinel(agentsentinel::Error),
-    /// A JS value nested too deeply to be JSON (usually a cycle).
-    TooDeep {
-        /// The argument and the path inside it, e.g. `args.a.a.a`.
-        path: String,
-    },
     /// `Sessions.enforce` refused a call.
     Violation(agentsentinel::Decision),
     /// napi itself failed (out of memory, a pending exception): passed through unchanged.
@@ -96,22 +84,11 @@ pub fn to_js_err(env: Env, failure: impl Into<Failure>, source: Option<&str>) ->
     let failure = failure.into();
     let (class, message, details) = match failure {
         Failure::Napi(err) => return err,
-        Failure::TooDeep { path } => (
-            "SentinelError",
-            format!("`{path}` is nested more than {MAX_VALUE_DEPTH} levels deep"),
-            SentinelErrorDetails::new(
-                TOO_DEEP,
-                Some("pass JSON-like data; a cyclic object can never be serialised".to_owned()),
-            ),
-        ),
         Failure::Violation(decision) => {
-            let code = match &decision {
-                agentsentinel::Decision::Deny {
-                    code: Some(code), ..
-                } => code.clone(),
-                agentsentinel::Decision::RequireApproval { .. } => REQUIRES_APPROVAL.to_owned(),
-                _ => DENIED.to_owned(),
-            };
+            let code = decision
+                .refusal_code()
+                .unwrap_or("policy.denied")
+                .to_owned();
             let message = format!(
                 "{} by rule `{}`: {}",
                 if decision.requires_approval() {
@@ -450,7 +427,10 @@ impl ValueError {
         }
         match self {
             ValueError::WrongType { expected, found } => wrong_type(&name, expected, &found),
-            ValueError::TooDeep => Failure::TooDeep { path: name },
+            ValueError::TooDeep => Failure::from(TextError::TooDeep {
+                parameter: name,
+                limit: MAX_VALUE_DEPTH,
+            }),
             ValueError::Text(Failure::Sentinel(agentsentinel::Error::Text(
                 TextError::LoneSurrogate { index, .. },
             ))) => Failure::from(TextError::LoneSurrogate {
@@ -613,7 +593,6 @@ impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Failure::Sentinel(err) => write!(f, "{err}"),
-            Failure::TooDeep { path } => write!(f, "`{path}` is nested too deeply"),
             Failure::Violation(decision) => write!(f, "{}", decision.reason()),
             Failure::Napi(err) => write!(f, "{err}"),
         }
