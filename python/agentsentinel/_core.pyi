@@ -405,8 +405,13 @@ def canonicalize(action: Union[_Text, _JSON]) -> bytes:
     """The RFC 8785 (JCS) canonical bytes of an action.
 
     ``str``/``bytes`` are _JSON text (the authoritative form: duplicate keys, lone surrogates and
-    integers beyond 2**53 - 1 are refused); other values are converted directly. Raises
-    ``PermitError`` (``permit.*`` codes, with ``span`` for text).
+    integers beyond 2**53 - 1 are refused); other values (``dict`` with ``str`` keys, ``list``,
+    ``tuple``, ``str``, ``int``, ``float``, ``bool``, ``None``) are written straight to canonical
+    bytes under the same rules. Raises ``PermitError`` (``permit.*`` codes, with ``span`` for
+    text; for values the message names the place, such as ``action.args.tags[2]``: NaN and
+    infinities, integers beyond 2**53 - 1, nesting deeper than 64 or a container holding itself,
+    equal keys), ``SentinelError`` (``core.lone_surrogate``) or ``TypeError`` (sets, bytes,
+    other objects, non-``str`` keys).
     """
 
 def action_hash(action: Union[_Text, _JSON]) -> str:

@@ -29,23 +29,11 @@ const ERROR_CLASSES: [&str; 5] = [
 /// a cyclic object fails fast instead of overflowing the stack.
 pub const MAX_VALUE_DEPTH: usize = 64;
 
-/// Code of a JS value nested deeper than [`MAX_VALUE_DEPTH`] (usually: a cyclic object).
-pub const TOO_DEEP: &str = "core.too_deep";
-/// Code of `Sessions.enforce` for a call the policy denies, unless the deny carries its own code.
-pub const DENIED: &str = "policy.denied";
-/// Code of `Sessions.enforce` for a call the policy sends for approval.
-pub const REQUIRES_APPROVAL: &str = "policy.requires_approval";
-
 /// What can go wrong in a binding call, before it becomes a JS error in [`to_js_err`].
 #[derive(Debug)]
 pub enum Failure {
     /// Anything the library reports.
     Sentinel(agentsentinel::Error),
-    /// A JS value nested too deeply to be JSON (usually a cycle).
-    TooDeep {
-        /// The argument and the path inside it, e.g. `args.a.a.a`.
-        path: String,
-    },
     /// `Sessions.enforce` refused a call.
     Violation(agentsentinel::Decision),
     /// napi itself failed (out of memory, a pending exception): passed through unchanged.
@@ -96,22 +84,11 @@ pub fn to_js_err(env: Env, failure: impl Into<Failure>, source: Option<&str>) ->
     let failure = failure.into();
     let (class, message, details) = match failure {
         Failure::Napi(err) => return err,
-        Failure::TooDeep { path } => (
-            "SentinelError",
-            format!("`{path}` is nested more than {MAX_VALUE_DEPTH} levels deep"),
-            SentinelErrorDetails::new(
-                TOO_DEEP,
-                Some("pass JSON-like data; a cyclic object can never be serialised".to_owned()),
-            ),
-        ),
         Failure::Violation(decision) => {
-            let code = match &decision {
-                agentsentinel::Decision::Deny {
-                    code: Some(code), ..
-                } => code.clone(),
-                agentsentinel::Decision::RequireApproval { .. } => REQUIRES_APPROVAL.to_owned(),
-                _ => DENIED.to_owned(),
-            };
+            let code = decision
+                .refusal_code()
+                .unwrap_or("policy.denied")
+                .to_owned();
             let message = format!(
                 "{} by rule `{}`: {}",
                 if decision.requires_approval() {
@@ -231,12 +208,29 @@ pub fn optional_text_from_js(
 }
 
 /// A JS value as JSON: `null`, booleans, finite numbers, strings, arrays and plain objects (own
-/// enumerable string keys). `undefined`, functions, symbols, bigints, NaN and infinities are
-/// `core.wrong_type`, naming the path of the offending value; nesting deeper than
-/// [`MAX_VALUE_DEPTH`] (a cyclic object) is `core.too_deep`.
+/// enumerable string keys; the prototype is `null` or `Object.prototype`). `undefined`,
+/// functions, symbols, bigints, NaN and infinities, and other objects (`Map`, `Set`, `Date`,
+/// class instances) are `core.wrong_type`, naming the path of the offending value; nesting
+/// deeper than [`MAX_VALUE_DEPTH`] (a cyclic object) is `core.too_deep`.
+///
+/// index.js `jsonText` recognises the values this accepts, and turns them into JSON text
+/// instead, in JavaScript; keep the two in step.
 pub fn json_from_js(value: Unknown<'_>, parameter: &str) -> Result<Value, Failure> {
     let mut path = Vec::new();
     json_value(value, 0, &mut path).map_err(|err| err.into_failure(parameter, &path))
+}
+
+/// JSON text the package's JS layer made from a value it validated (index.js `jsonText`), parsed
+/// into the same `Value` [`json_from_js`] would make of the value.
+pub fn json_from_js_text(value: Unknown<'_>, parameter: &str) -> Result<Value, Failure> {
+    let text = text_from_js(value, parameter)?;
+    serde_json::from_str(&text).map_err(|_| {
+        wrong_type(
+            parameter,
+            "JSON text made by the package's JS layer",
+            "other text",
+        )
+    })
 }
 
 /// A non-negative whole number (seconds, milliseconds, a count) from a JS number.
@@ -433,7 +427,10 @@ impl ValueError {
         }
         match self {
             ValueError::WrongType { expected, found } => wrong_type(&name, expected, &found),
-            ValueError::TooDeep => Failure::TooDeep { path: name },
+            ValueError::TooDeep => Failure::from(TextError::TooDeep {
+                parameter: name,
+                limit: MAX_VALUE_DEPTH,
+            }),
             ValueError::Text(Failure::Sentinel(agentsentinel::Error::Text(
                 TextError::LoneSurrogate { index, .. },
             ))) => Failure::from(TextError::LoneSurrogate {
@@ -472,6 +469,13 @@ fn json_value(
             let object = Object::from_unknown(value)?;
             if object.is_array()? {
                 json_array(&object, depth, path)
+            } else if let Some(class) = class_of(&object)? {
+                // A Map, Set, Date, boxed primitive or class instance is not data: its own
+                // enumerable properties (none, for a Set) are not what it holds.
+                Err(ValueError::WrongType {
+                    expected: "a plain object (or an array)",
+                    found: class,
+                })
             } else {
                 json_object(&object, depth, path)
             }
@@ -481,6 +485,30 @@ fn json_value(
             found: type_name(other).to_owned(),
         }),
     }
+}
+
+/// `None` for a plain object: its prototype is `null` or has none itself (`Object.prototype`
+/// of any realm). Otherwise what the object is, such as "a `Map`", for the message.
+fn class_of(object: &Object<'_>) -> Result<Option<String>, ValueError> {
+    let prototype = object.get_prototype()?;
+    if prototype.get_type()? != ValueType::Object {
+        return Ok(None);
+    }
+    let prototype = Object::from_unknown(prototype)?;
+    if prototype.get_prototype()?.get_type()? != ValueType::Object {
+        return Ok(None);
+    }
+    let name = prototype
+        .get_named_property::<Unknown>("constructor")
+        .ok()
+        .filter(|constructor| constructor.get_type().ok() == Some(ValueType::Function))
+        .and_then(|constructor| Object::from_unknown(constructor).ok())
+        .and_then(|constructor| constructor.get_named_property::<String>("name").ok())
+        .filter(|name| !name.is_empty());
+    Ok(Some(name.map_or_else(
+        || "an object of a class".to_owned(),
+        |name| format!("a `{name}`"),
+    )))
 }
 
 fn json_number(number: f64) -> Result<Value, ValueError> {
@@ -565,7 +593,6 @@ impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Failure::Sentinel(err) => write!(f, "{err}"),
-            Failure::TooDeep { path } => write!(f, "`{path}` is nested too deeply"),
             Failure::Violation(decision) => write!(f, "{}", decision.reason()),
             Failure::Napi(err) => write!(f, "{err}"),
         }

@@ -651,6 +651,43 @@ impl Sessions {
         }
     }
 
+    /// `check` for the package's JS layer (index.js): `args` is JSON text the layer made from a
+    /// plain object it checked, and the decision comes back as JSON text (`decision_json`). Two
+    /// strings cross instead of one N-API call per property. Not part of the API.
+    #[napi(js_name = "_checkJson", skip_typescript)]
+    pub fn check_json(
+        &self,
+        env: Env,
+        session_id: Unknown<'_>,
+        tool: Unknown<'_>,
+        args_json: Unknown<'_>,
+        now_ms: Option<Unknown<'_>>,
+    ) -> napi::Result<String> {
+        let (session, call, now) = session_args_json(session_id, tool, args_json, now_ms)
+            .map_err(|e| to_js_err(env, e, None))?;
+        decision_json(&self.0.check(&session, &call, now))
+    }
+
+    /// `enforce` for the package's JS layer; see `_checkJson`. Not part of the API.
+    #[napi(js_name = "_enforceJson", skip_typescript)]
+    pub fn enforce_json(
+        &self,
+        env: Env,
+        session_id: Unknown<'_>,
+        tool: Unknown<'_>,
+        args_json: Unknown<'_>,
+        now_ms: Option<Unknown<'_>>,
+    ) -> napi::Result<String> {
+        let (session, call, now) = session_args_json(session_id, tool, args_json, now_ms)
+            .map_err(|e| to_js_err(env, e, None))?;
+        let decision = self.0.check(&session, &call, now);
+        if decision.is_allow() {
+            decision_json(&decision)
+        } else {
+            Err(to_js_err(env, Failure::Violation(decision), None))
+        }
+    }
+
     /// The session's taints at `nowMs` (default: now), sorted.
     #[napi(ts_args_type = "sessionId: string, nowMs?: number")]
     pub fn taints(
@@ -699,6 +736,50 @@ fn session_args(
     let now =
         convert::optional_integer_from_js(now_ms, "nowMs")?.unwrap_or_else(convert::now_millis);
     Ok((SessionId::new(session), CoreToolCall::new(tool, args), now))
+}
+
+/// [`session_args`] with `args` as JSON text from the JS layer.
+fn session_args_json(
+    session_id: Unknown<'_>,
+    tool: Unknown<'_>,
+    args_json: Unknown<'_>,
+    now_ms: Option<Unknown<'_>>,
+) -> Result<(SessionId, CoreToolCall, u64), Failure> {
+    let session = convert::text_from_js(session_id, "sessionId")?;
+    let tool = convert::text_from_js(tool, "tool")?;
+    let args = convert::json_from_js_text(args_json, "args")?;
+    let now =
+        convert::optional_integer_from_js(now_ms, "nowMs")?.unwrap_or_else(convert::now_millis);
+    Ok((SessionId::new(session), CoreToolCall::new(tool, args), now))
+}
+
+/// A decision as JSON text of an array, which index.js turns into the object `decision_to_js`
+/// describes (`JSON.parse` reads an array of strings several times faster than an object):
+/// `["allow", rule, reason, [[tag, ttlSeconds | null], ...], [removed taint, ...]]`,
+/// `["deny", rule, reason, code | null]` or `["require_approval", rule, reason, tool, args]`.
+fn decision_json(decision: &agentsentinel::Decision) -> napi::Result<String> {
+    let kind = decision.kind();
+    let json = match decision {
+        agentsentinel::Decision::Allow {
+            rule,
+            reason,
+            effects,
+        } => {
+            let grants: Vec<_> = effects
+                .add_taints
+                .iter()
+                .map(|grant| (&grant.tag, grant.ttl_seconds))
+                .collect();
+            serde_json::to_string(&(kind, rule, reason, grants, &effects.remove_taints))
+        }
+        agentsentinel::Decision::Deny { rule, reason, code } => {
+            serde_json::to_string(&(kind, rule, reason, code))
+        }
+        agentsentinel::Decision::RequireApproval { rule, reason, call } => {
+            serde_json::to_string(&(kind, rule, reason, &call.tool, &call.args))
+        }
+    };
+    json.map_err(|err| napi::Error::from_reason(err.to_string()))
 }
 
 fn is_undefined(value: Unknown<'_>) -> Result<bool, Failure> {
@@ -832,9 +913,11 @@ pub(crate) fn decision_to_js(decision: agentsentinel::Decision) -> Decision {
 /// and out-of-range numbers are refused) or a JS value (plain objects, arrays, strings, finite
 /// numbers, booleans, null).
 ///
-/// Throws `PermitError` (`permit.invalid_json`, `permit.duplicate_key`, ...) or
-/// `SentinelError` (`core.wrong_type` for `BigInt`, `NaN`, undefined, functions, symbols;
-/// `core.too_deep` for cyclic objects).
+/// Throws `PermitError` (`permit.invalid_json`, `permit.duplicate_key`, ...;
+/// `permit.number_out_of_range` for a whole number beyond ±(2^53 − 1) below 1e21, which prints
+/// as an integer no JSON text may hold) or `SentinelError` (`core.wrong_type` for `BigInt`,
+/// `NaN`, undefined, functions, symbols, and objects that are not plain data such as `Map`,
+/// `Set`, `Date` or class instances; `core.too_deep` for cyclic objects).
 #[napi(ts_args_type = "action: ActionInput")]
 pub fn canonicalize(env: Env, action: Unknown<'_>) -> napi::Result<Buffer> {
     let action = Action::from_js(env, action)?;

@@ -5,7 +5,9 @@ import { test } from 'node:test'
 
 import {
   CanaryManager,
+  PermitError,
   PermitSigner,
+  PermitVerifier,
   Policy,
   ReplayGuard,
   SentinelError,
@@ -91,6 +93,83 @@ test('actions: BigInt, NaN, Infinity, undefined, functions, symbols are refused 
   }
   // Symbol keys are not data, as in JSON.stringify.
   assert.equal(actionHash({ a: 1, [Symbol('k')]: 2 }), actionHash({ a: 1 }))
+})
+
+test('actions: Map, Set, Date, class instances and boxed values are refused with a path', () => {
+  // See: https://example.invalid/agentsentinel/issues/7 (objects take a JS fast path now; these
+  // must not turn into `{}` or a date string on the way, or different actions would hash alike)
+  class Payment {
+    constructor() {
+      this.eur = 5
+    }
+  }
+  for (const [args, path] of [
+    [{ to: new Set(['a', 'b']) }, 'action.args.to'],
+    [{ to: new Map([['a', 1]]) }, 'action.args.to'],
+    [{ when: new Date(0) }, 'action.args.when'],
+    [{ payment: new Payment() }, 'action.args.payment'],
+    [{ memo: new String('x') }, 'action.args.memo'],
+    [{ list: [1, , 3] }, 'action.args.list[1]'],
+    [{ bytes: new Uint8Array(2) }, 'action.args.bytes'],
+  ]) {
+    const action = { tool: 'send_payment', args }
+    const verifier = new PermitVerifier({ k1: Buffer.alloc(32, 7) })
+    const token = signer.mint({ tool: 'send_payment' }, { subject: 'a', ttlSeconds: 60 })
+    const calls = [
+      actionHash,
+      canonicalize,
+      (a) => signer.mint(a, { subject: 'a', ttlSeconds: 60 }),
+      (a) => verifier.verify(token, a),
+    ]
+    for (const fn of calls) {
+      const err = rejects(() => fn(action), 'core.wrong_type', path)
+      assert.ok(err.message.includes(`\`${path}\``), err.message)
+    }
+    rejects(() => sessions.check('s', 'calculator', args), 'core.wrong_type', `args ${path}`)
+    rejects(() => sessions.enforce('s', 'calculator', args), 'core.wrong_type', `enforce ${path}`)
+  }
+})
+
+test('actions: whole numbers beyond 2^53 - 1 are permit.number_out_of_range, not rounded', () => {
+  for (const [args, path] of [
+    [{ amount: 2 ** 53 }, 'action.args.amount'],
+    [{ ids: [1, -(2 ** 60)] }, 'action.args.ids[1]'],
+    [{ amount: 1e20 }, 'action.args.amount'],
+  ]) {
+    for (const fn of [actionHash, canonicalize]) {
+      const err = rejects(() => fn({ tool: 'pay', args }), 'permit.number_out_of_range', path)
+      assert.ok(err instanceof PermitError)
+      assert.ok(err.message.includes(`\`${path}\``), err.message)
+      assert.equal(err.span, null)
+    }
+  }
+  // 1e21 and beyond print in exponent form, which the text path accepts too.
+  assert.equal(canonicalize({ n: 1e21 }).toString(), '{"n":1e+21}')
+  assert.equal(canonicalize({ n: 2 ** 53 - 1 }).toString(), '{"n":9007199254740991}')
+  // Tool-call arguments are not hashed: a big whole number is still a number there.
+  assert.equal(sessions.check('s', 'calculator', { n: 2 ** 53 }).decision, 'allow')
+})
+
+test('objects hash like their JSON text, and each property is read once', () => {
+  const actions = [
+    { tool: 'pay', args: { eur: 100, memo: 'a "quoted" \\ line\n\u0001', 'é😂': [0.1, -0, 1e-7, 5e-324, true, null, {}] } },
+    Object.assign(Object.create(null), { b: 1, a: [Object.assign(Object.create(null), { x: 'y' })] }),
+    { '\ufb33': 1, '\ud83d\ude02': 2, 10: 'ten', 2: 'two', __proto__: null },
+    [],
+  ]
+  for (const action of actions) {
+    assert.equal(actionHash(action), actionHash(JSON.stringify(action)))
+    assert.deepEqual(canonicalize(action), canonicalize(JSON.stringify(action)))
+  }
+  let reads = 0
+  const sneaky = {
+    get amount() {
+      reads += 1
+      return reads === 1 ? 1 : Number.NaN
+    },
+  }
+  assert.equal(actionHash({ args: sneaky }), actionHash({ args: { amount: 1 } }))
+  assert.equal(reads, 1)
 })
 
 test('cyclic and very deep objects are core.too_deep, not a stack overflow', async () => {

@@ -6,6 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use agentsentinel::Diagnostic as _;
 use agentsentinel::core::TextError;
+use agentsentinel::permit::{CanonicalLimits, CanonicalWriter};
 use pyo3::IntoPyObjectExt as _;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -158,25 +159,6 @@ pub(crate) fn path_from_py(value: &Bound<'_, PyAny>, parameter: &str) -> PyResul
     Err(wrong_type(value, parameter, "`str` or `os.PathLike`"))
 }
 
-/// Text or a JSON-like Python object, as an action or other JSON input is given.
-pub(crate) enum JsonInput<'a> {
-    /// JSON text (`str` or UTF-8 `bytes`): the authoritative form, parsed by the domain crate.
-    Text(Cow<'a, str>),
-    /// A Python value (`dict`, `list`, numbers, ...) already converted.
-    Value(Value),
-}
-
-/// JSON text from `str`/`bytes`, or any JSON-like Python value (see [`json_from_py`]).
-pub(crate) fn json_input_from_py<'a>(
-    value: &'a Bound<'_, PyAny>,
-    parameter: &str,
-) -> PyResult<JsonInput<'a>> {
-    if value.is_instance_of::<PyString>() || value.is_instance_of::<PyBytes>() {
-        return text_from_py(value, parameter).map(JsonInput::Text);
-    }
-    json_from_py(value, parameter).map(JsonInput::Value)
-}
-
 /// Converts a Python value made of `dict` (with `str` keys), `list`, `tuple`, `str`, `int`,
 /// `float`, `bool` and `None` into JSON, directly (no `json.dumps` round trip).
 ///
@@ -190,9 +172,7 @@ pub(crate) fn json_from_py(value: &Bound<'_, PyAny>, parameter: &str) -> PyResul
         match err.kind {
             JsonErrorKind::Type(found) => to_py_err(TextError::WrongType {
                 parameter: place,
-                expected: "JSON-like: `dict` with `str` keys, `list`, `tuple`, `str`, `int`, \
-                           `float`, `bool` or `None`"
-                    .to_owned(),
+                expected: JSON_LIKE.to_owned(),
                 found,
             }),
             JsonErrorKind::Key(found) => PyTypeError::new_err(format!(
@@ -215,6 +195,10 @@ pub(crate) fn json_from_py(value: &Bound<'_, PyAny>, parameter: &str) -> PyResul
         }
     })
 }
+
+/// What a JSON-like argument may hold, for `TypeError` messages.
+const JSON_LIKE: &str =
+    "JSON-like: `dict` with `str` keys, `list`, `tuple`, `str`, `int`, `float`, `bool` or `None`";
 
 struct JsonError {
     kind: JsonErrorKind,
@@ -311,6 +295,161 @@ fn at_index(item: &Bound<'_, PyAny>, index: usize, depth: usize) -> Result<Value
         err.path.push(format!("[{index}]"));
         err
     })
+}
+
+/// The RFC 8785 canonical bytes of an action given as JSON text (`str`/`bytes`, the
+/// authoritative form, parsed by the domain crate) or as a JSON-like Python value.
+///
+/// A Python value is walked directly into canonical bytes, with no JSON text and no
+/// `serde_json::Value` in between, under the same rules as the text: `dict` (with `str` keys),
+/// `list`, `tuple`, `str`, `int`, `float`, `bool` and `None` only. Anything else (sets, bytes,
+/// objects, non-`str` keys) is a `TypeError`, a lone surrogate `SentinelError`
+/// (`core.lone_surrogate`), and NaN or infinities, integers beyond ±(2^53 − 1), nesting deeper
+/// than the canonical depth limit (also how a container that holds itself ends) and equal keys
+/// are `PermitError` (`permit.*` codes); every message names the place, such as
+/// `action.args.tags[2]`.
+pub(crate) fn canonical_from_py(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+    parameter: &str,
+) -> PyResult<Vec<u8>> {
+    if value.is_instance_of::<PyString>() || value.is_instance_of::<PyBytes>() {
+        let text = text_from_py(value, parameter)?;
+        let text: &str = &text;
+        let canonical = if text.len() >= DETACH_BYTES {
+            py.detach(|| agentsentinel::permit::canonicalize(text))
+        } else {
+            agentsentinel::permit::canonicalize(text)
+        };
+        return canonical.map_err(|err| to_py_err_in(err, text));
+    }
+    let mut writer = CanonicalWriter::new(parameter, &CanonicalLimits::default());
+    write_canonical(value, &mut writer)?;
+    Ok(writer.finish())
+}
+
+/// Writes one Python value. Exact built-in types are tested first (a pointer comparison each);
+/// subclasses (`OrderedDict`, `IntEnum`, `str` subclasses) take the slower `isinstance` path.
+fn write_canonical(value: &Bound<'_, PyAny>, writer: &mut CanonicalWriter<'_>) -> PyResult<()> {
+    if let Ok(text) = value.cast_exact::<PyString>() {
+        return write_canonical_str(text, writer, false);
+    }
+    if let Ok(dict) = value.cast_exact::<PyDict>() {
+        return write_canonical_dict(dict, writer);
+    }
+    if value.is_exact_instance_of::<PyInt>() {
+        return write_canonical_int(value, writer);
+    }
+    if let Ok(float) = value.cast_exact::<PyFloat>() {
+        return writer.number(float.value()).map_err(to_py_err);
+    }
+    if let Ok(list) = value.cast_exact::<PyList>() {
+        writer.begin_array().map_err(to_py_err)?;
+        for item in list.iter() {
+            write_canonical(&item, writer)?;
+        }
+        writer.end_array();
+        return Ok(());
+    }
+    if value.is_none() {
+        writer.null();
+        return Ok(());
+    }
+    if let Ok(flag) = value.cast::<PyBool>() {
+        writer.boolean(flag.is_true());
+        return Ok(());
+    }
+    if let Ok(tuple) = value.cast::<PyTuple>() {
+        writer.begin_array().map_err(to_py_err)?;
+        for item in tuple.iter() {
+            write_canonical(&item, writer)?;
+        }
+        writer.end_array();
+        return Ok(());
+    }
+    if let Ok(text) = value.cast::<PyString>() {
+        return write_canonical_str(text, writer, false);
+    }
+    if let Ok(dict) = value.cast::<PyDict>() {
+        return write_canonical_dict(dict, writer);
+    }
+    if value.is_instance_of::<PyInt>() {
+        return write_canonical_int(value, writer);
+    }
+    if let Ok(float) = value.cast::<PyFloat>() {
+        return writer.number(float.value()).map_err(to_py_err);
+    }
+    if let Ok(list) = value.cast::<PyList>() {
+        writer.begin_array().map_err(to_py_err)?;
+        for item in list.iter() {
+            write_canonical(&item, writer)?;
+        }
+        writer.end_array();
+        return Ok(());
+    }
+    Err(to_py_err(TextError::WrongType {
+        parameter: writer.path(),
+        expected: JSON_LIKE.to_owned(),
+        found: type_name(value),
+    }))
+}
+
+fn write_canonical_dict(
+    dict: &Bound<'_, PyDict>,
+    writer: &mut CanonicalWriter<'_>,
+) -> PyResult<()> {
+    writer.begin_object().map_err(to_py_err)?;
+    for (key, item) in dict.iter() {
+        let Ok(key) = key.cast::<PyString>() else {
+            return Err(PyTypeError::new_err(format!(
+                "`{}` has a key of type {}; keys must be `str`",
+                writer.path(),
+                type_name(&key)
+            )));
+        };
+        write_canonical_str(key, writer, true)?;
+        write_canonical(&item, writer)?;
+    }
+    writer.end_object().map_err(to_py_err)
+}
+
+/// Writes a `str` as a value, or as the key of the next member when `key`. Under the stable ABI
+/// for Python 3.9 the only UTF-8 view of a `str` is an encoded `bytes` copy; it is borrowed here,
+/// not copied again.
+fn write_canonical_str(
+    text: &Bound<'_, PyString>,
+    writer: &mut CanonicalWriter<'_>,
+    key: bool,
+) -> PyResult<()> {
+    let encoded = text.encode_utf8().map_err(|_| {
+        let index = lone_surrogate_index(text);
+        let place = if key {
+            format!("{} key", writer.path())
+        } else {
+            writer.path()
+        };
+        to_py_err(TextError::LoneSurrogate {
+            parameter: place,
+            index,
+        })
+    })?;
+    let utf8 = std::str::from_utf8(encoded.as_bytes())
+        .map_err(|err| PyValueError::new_err(err.to_string()))?;
+    if key {
+        writer.key(utf8);
+    } else {
+        writer.string(utf8);
+    }
+    Ok(())
+}
+
+fn write_canonical_int(value: &Bound<'_, PyAny>, writer: &mut CanonicalWriter<'_>) -> PyResult<()> {
+    let written = match value.extract::<i64>() {
+        Ok(n) => writer.integer(n),
+        // Wider than 64 bits: certainly out of range; the digits are only for the message.
+        Err(_) => writer.integer_decimal(&value.str()?.to_cow()?),
+    };
+    written.map_err(to_py_err)
 }
 
 /// Converts JSON into plain Python values (`dict`, `list`, `str`, `int`, `float`, `bool`,

@@ -5,24 +5,14 @@ use std::sync::Arc;
 use agentsentinel::permit::{self as core, ActionHash, KeyRing, PermitClaims};
 use agentsentinel::replay;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict};
+use pyo3::types::{PyBytes, PyDict, PyString};
 
-use crate::convert::{self, JsonInput};
+use crate::convert;
 
-/// Hashes an action given as JSON text or as a Python value, releasing the GIL for long text.
-fn hash_action(py: Python<'_>, action: &JsonInput<'_>) -> PyResult<ActionHash> {
-    match action {
-        JsonInput::Text(text) => {
-            let text: &str = text;
-            let hash = if text.len() >= convert::DETACH_BYTES {
-                py.detach(|| core::action_hash(text))
-            } else {
-                core::action_hash(text)
-            };
-            hash.map_err(|err| convert::to_py_err_in(err, text))
-        }
-        JsonInput::Value(value) => core::action_hash_value(value).map_err(convert::to_py_err),
-    }
+/// Hashes an action given as JSON text or as a Python value (see
+/// [`convert::canonical_from_py`]), releasing the GIL for long text.
+fn hash_action(py: Python<'_>, action: &Bound<'_, PyAny>) -> PyResult<ActionHash> {
+    convert::canonical_from_py(py, action, "action").map(|bytes| ActionHash::of_canonical(&bytes))
 }
 
 /// The RFC 8785 canonical bytes of an action.
@@ -31,26 +21,14 @@ pub(crate) fn canonicalize<'py>(
     py: Python<'py>,
     action: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let canonical = match convert::json_input_from_py(action, "action")? {
-        JsonInput::Text(text) => {
-            let text: &str = &text;
-            let canonical = if text.len() >= convert::DETACH_BYTES {
-                py.detach(|| core::canonicalize(text))
-            } else {
-                core::canonicalize(text)
-            };
-            canonical.map_err(|err| convert::to_py_err_in(err, text))?
-        }
-        JsonInput::Value(value) => core::canonicalize_value(&value).map_err(convert::to_py_err)?,
-    };
+    let canonical = convert::canonical_from_py(py, action, "action")?;
     Ok(PyBytes::new(py, &canonical))
 }
 
 /// `sha256:<64 hex>` of the canonical bytes of an action.
 #[pyfunction]
 pub(crate) fn action_hash(py: Python<'_>, action: &Bound<'_, PyAny>) -> PyResult<String> {
-    let action = convert::json_input_from_py(action, "action")?;
-    Ok(hash_action(py, &action)?.to_string())
+    Ok(hash_action(py, action)?.to_string())
 }
 
 /// 32 fresh random bytes from the operating system, for an HMAC permit key.
@@ -90,8 +68,7 @@ impl PermitSigner {
         approver: Option<&str>,
         now: Option<u64>,
     ) -> PyResult<String> {
-        let action = convert::json_input_from_py(action, "action")?;
-        let hash = hash_action(py, &action)?;
+        let hash = hash_action(py, action)?;
         let claims = claims(subject, ttl_seconds, scope, approver);
         self.0
             .mint_hash(&hash, &claims, convert::now_seconds(now))
@@ -214,21 +191,24 @@ impl PermitVerifier {
         now: Option<u64>,
     ) -> PyResult<Permit> {
         let token = convert::str_from_py(token, "token")?;
-        let action = convert::json_input_from_py(action, "action")?;
         let now = convert::now_seconds(now);
-        let permit = match &action {
-            JsonInput::Text(text) if text.len() < convert::DETACH_BYTES => {
-                self.0.verify(&token, text, now)
+        // Short JSON text goes to the domain crate's `verify`, whose errors point into the text;
+        // anything else is hashed first (long text with the GIL released).
+        if action.is_instance_of::<PyString>() || action.is_instance_of::<PyBytes>() {
+            let text = convert::text_from_py(action, "action")?;
+            if text.len() < convert::DETACH_BYTES {
+                return self
+                    .0
+                    .verify(&token, &text, now)
+                    .map(Permit)
+                    .map_err(|err| convert::to_py_err_in(err, &text));
             }
-            JsonInput::Text(_) | JsonInput::Value(_) => {
-                let hash = hash_action(py, &action)?;
-                self.0.verify_hash(&token, &hash, now)
-            }
-        };
-        permit.map(Permit).map_err(|err| match &action {
-            JsonInput::Text(text) => convert::to_py_err_in(err, text),
-            JsonInput::Value(_) => convert::to_py_err(err),
-        })
+        }
+        let hash = hash_action(py, action)?;
+        self.0
+            .verify_hash(&token, &hash, now)
+            .map(Permit)
+            .map_err(convert::to_py_err)
     }
 
     #[getter]

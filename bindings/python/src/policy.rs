@@ -187,18 +187,19 @@ impl Sessions {
         if decision.inner.is_allow() {
             return Ok(decision);
         }
-        let (code, help) = match &decision.inner {
-            agentsentinel::Decision::Deny {
-                code: Some(code), ..
-            } => (
-                code.clone(),
-                "the policy failed closed; fix the cause named by the code",
-            ),
-            agentsentinel::Decision::RequireApproval { .. } => (
-                "policy.requires_approval".to_owned(),
-                "get a permit for exactly `decision.call`, verify it, then run the call",
-            ),
-            _ => ("policy.denied".to_owned(), "do not run the call"),
+        let code = decision
+            .inner
+            .refusal_code()
+            .unwrap_or("policy.denied")
+            .to_owned();
+        let help = match &decision.inner {
+            agentsentinel::Decision::Deny { code: Some(_), .. } => {
+                "the policy failed closed; fix the cause named by the code"
+            }
+            agentsentinel::Decision::RequireApproval { .. } => {
+                "get a permit for exactly `decision.call`, verify it, then run the call"
+            }
+            _ => "do not run the call",
         };
         let message = format!(
             "`{}` is not allowed by `{}`: {}",

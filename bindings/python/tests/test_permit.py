@@ -7,7 +7,7 @@ import pickle
 import pytest
 
 import agentsentinel
-from agentsentinel import PermitError, PermitSigner, PermitVerifier, ReplayError, ReplayGuard
+from agentsentinel import PermitError, PermitSigner, PermitVerifier, ReplayError, ReplayGuard, SentinelError
 
 ACTION = {"tool": "send_payment", "args": {"amount_eur": 100, "iban": "DE89370400440532013000"}}
 NOW = 1_700_000_000
@@ -39,6 +39,110 @@ def test_text_errors_have_python_spans() -> None:
 def test_non_json_actions_are_refused(action: object, error: type[Exception]) -> None:
     with pytest.raises(error, match="`action"):
         agentsentinel.action_hash(action)  # type: ignore[arg-type]
+
+
+def cyclic() -> dict[str, object]:
+    action: dict[str, object] = {"tool": "x", "args": {}}
+    action["args"] = {"self": action}
+    return action
+
+
+def deep(levels: int) -> object:
+    value: object = 1
+    for _ in range(levels):
+        value = {"a": [value]}
+    return value
+
+
+class Key(str):
+    """A `str` subclass whose equal texts are different dict keys."""
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "code", "place"),
+    [
+        ({"amount": float("nan")}, PermitError, "permit.non_finite_number", "action.args.amount"),
+        ({"amount": float("-inf")}, PermitError, "permit.non_finite_number", "action.args.amount"),
+        ({"ids": [1, 2**53]}, PermitError, "permit.number_out_of_range", "action.args.ids[1]"),
+        ({"n": -(2**53)}, PermitError, "permit.number_out_of_range", "action.args.n"),
+        ({"n": 10**40}, PermitError, "permit.number_out_of_range", "action.args.n"),
+        # A whole float that would print as an integer beyond 2**53 - 1, which no text may hold.
+        ({"n": 2.0**53}, PermitError, "permit.number_out_of_range", "action.args.n"),
+        ({"n": -1e20}, PermitError, "permit.number_out_of_range", "action.args.n"),
+        ({"deep": deep(40)}, PermitError, "permit.too_deep", "action.args.deep"),
+        ({"to": {"x", "y"}}, TypeError, None, "action.args.to"),
+        ({"to": [frozenset()]}, TypeError, None, "action.args.to[0]"),
+        ({"to": b"x"}, TypeError, None, "action.args.to"),
+        ({"to": object()}, TypeError, None, "action.args.to"),
+        ({"to": {1: "x"}}, TypeError, None, "action.args.to"),
+        ({"to": {None: "x"}}, TypeError, None, "action.args.to"),
+        ({"memo": "a\ud800"}, SentinelError, "core.lone_surrogate", "action.args.memo"),
+        ({"memo": {"\udfff": 1}}, SentinelError, "core.lone_surrogate", "action.args.memo"),
+        ({"odd key": {Key("k"): 1, Key("k"): 2}}, PermitError, "permit.duplicate_key", 'action.args["odd key"]'),
+    ],
+)
+def test_refusals_name_the_place(args: object, error: type[Exception], code: str | None, place: str) -> None:
+    # See: https://example.invalid/agentsentinel/issues/6 (the dict path writes canonical bytes
+    # directly; it must refuse exactly what makes two different actions hash the same)
+    action = {"tool": "send_payment", "args": args}
+    signer = PermitSigner("k", bytes(32))
+    verifier = PermitVerifier({"k": bytes(32)})
+    token = signer.mint({"tool": "send_payment"}, subject="a", ttl_seconds=60, now=NOW)
+    calls = [
+        agentsentinel.canonicalize,
+        agentsentinel.action_hash,
+        lambda a: signer.mint(a, subject="a", ttl_seconds=60, now=NOW),
+        lambda a: verifier.verify(token, a, now=NOW),
+    ]
+    for call in calls:
+        with pytest.raises(error) as raised:
+            call(action)
+        assert f"`{place}" in str(raised.value), str(raised.value)
+        if code is not None:
+            assert isinstance(raised.value, SentinelError)
+            assert raised.value.code == code and raised.value.span is None
+
+
+def test_cycles_end_at_the_depth_limit() -> None:
+    for call in (agentsentinel.canonicalize, agentsentinel.action_hash):
+        with pytest.raises(PermitError) as raised:
+            call(cyclic())
+        assert raised.value.code == "permit.too_deep"
+    listed: list[object] = []
+    listed.append(listed)
+    with pytest.raises(PermitError, match="too_deep|nested"):
+        agentsentinel.action_hash(listed)  # type: ignore[arg-type]
+
+
+def test_python_values_hash_like_their_json_text() -> None:
+    import enum
+    import json
+    from collections import OrderedDict
+
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    class Text(str):
+        pass
+
+    action = {
+        "tool": "pay",
+        "args": OrderedDict(
+            [("z", Level.HIGH), ("é", 1.0), ("\U0001f602", Text("x\n\"")), ("\ufb33", (True, None, -0.0))]
+        ),
+        "n": [0.1, 1e21, 1e-7, -(2**53 - 1), 2**53 - 1, 5e-324],
+    }
+    text = json.dumps(action, ensure_ascii=False)
+    assert agentsentinel.canonicalize(action) == agentsentinel.canonicalize(text)
+    assert agentsentinel.action_hash(action) == agentsentinel.action_hash(text)
+    # Integer-valued floats print as integers, as in every other language.
+    assert agentsentinel.canonicalize({"a": 100.0, "b": 1e2}) == b'{"a":100,"b":100}'
 
 
 def test_mint_verify_and_replay() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -218,8 +219,50 @@ def run_canonicalize(path: Path, data: dict[str, Any]) -> int:
             assert agentsentinel.canonicalize(case["input"]) == expect["canonical"].encode()
             assert agentsentinel.action_hash(case["input"]) == expect["action_hash"]
             assert agentsentinel.action_hash(case["input"].encode()) == expect["action_hash"]
+        run_canonicalize_value(case)
         seen += 1
     return seen
+
+
+# Codes the Python-value path must give for the same input as the text path. The others are about
+# text alone (duplicate keys, syntax), or differ by design (a lone surrogate in a `str` is
+# `core.lone_surrogate`; `json.loads` reads `NaN` as a float).
+VALUE_CODES = {"permit.number_out_of_range", "permit.non_finite_number", "permit.too_deep"}
+
+
+def canonical_is_refused(canonical: str) -> bool:
+    try:
+        agentsentinel.canonicalize(canonical)
+    except PermitError:
+        return True
+    return False
+
+
+def run_canonicalize_value(case: dict[str, Any]) -> None:
+    """The same case as a Python value (what `json.loads` makes of the text): equal actions hash
+    equal however they are passed."""
+    try:
+        value = json.loads(case["input"])
+    except ValueError:
+        return
+    if isinstance(value, str):
+        return  # a `str` action is JSON text
+    expect = case["expect"]
+    if "error" not in expect and canonical_is_refused(expect["canonical"]):
+        # A whole-number float beyond 2**53 - 1: as text it is a double by notation; as a value it
+        # would print as an integer literal the text path refuses, so the value path refuses it.
+        with pytest.raises(PermitError) as raised:
+            agentsentinel.canonicalize(value)
+        assert raised.value.code == "permit.number_out_of_range", case["input"]
+    elif "error" not in expect:
+        assert agentsentinel.canonicalize(value) == expect["canonical"].encode(), case["input"]
+        assert agentsentinel.action_hash(value) == expect["action_hash"], case["input"]
+    elif expect["error"]["code"] in VALUE_CODES:
+        for call in (agentsentinel.canonicalize, agentsentinel.action_hash):
+            with pytest.raises(PermitError) as raised:
+                call(value)
+            assert raised.value.code == expect["error"]["code"], case["input"]
+            assert raised.value.span is None
 
 
 def run_mint(path: Path, data: dict[str, Any]) -> int:

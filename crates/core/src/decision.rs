@@ -109,6 +109,21 @@ impl Decision {
         }
     }
 
+    /// The error code of refusing this decision, for `enforce`-style calls that raise unless the
+    /// call is allowed: the deny's own code when an error decided (`policy.too_many_sessions`),
+    /// else `policy.denied` or `policy.requires_approval`; `None` for an allow.
+    #[must_use]
+    pub fn refusal_code(&self) -> Option<&str> {
+        match self {
+            Decision::Allow { .. } => None,
+            Decision::Deny {
+                code: Some(code), ..
+            } => Some(code),
+            Decision::Deny { .. } => Some("policy.denied"),
+            Decision::RequireApproval { .. } => Some("policy.requires_approval"),
+        }
+    }
+
     /// Id of the rule that decided.
     #[must_use]
     pub fn rule(&self) -> &str {

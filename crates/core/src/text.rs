@@ -27,6 +27,15 @@ pub enum TextError {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
+    /// A value handed over as data was nested deeper than the binding accepts; usually an object
+    /// that contains itself.
+    #[error("`{parameter}` is nested more than {limit} levels deep")]
+    TooDeep {
+        /// Name of the argument and the path inside it, e.g. `args.a.a.a`.
+        parameter: String,
+        /// The deepest nesting accepted.
+        limit: usize,
+    },
     /// The argument was not text at all.
     #[error("`{parameter}` must be {expected}, found {found}")]
     WrongType {
@@ -45,6 +54,7 @@ impl Diagnostic for TextError {
             TextError::LoneSurrogate { .. } => "core.lone_surrogate",
             TextError::InvalidUtf8 { .. } => "core.invalid_utf8",
             TextError::WrongType { .. } => "core.wrong_type",
+            TextError::TooDeep { .. } => "core.too_deep",
         }
     }
 
@@ -59,6 +69,9 @@ impl Diagnostic for TextError {
                     .to_owned()
             }
             TextError::WrongType { expected, .. } => format!("pass {expected}"),
+            TextError::TooDeep { .. } => {
+                "pass JSON-like data; a cyclic object can never be serialised".to_owned()
+            }
         })
     }
 }

@@ -30,6 +30,14 @@ pub(crate) enum ErrorKind {
     TooDeep { offset: usize, limit: usize },
     #[error("input is {size} bytes, more than the limit of {limit}")]
     TooLarge { size: usize, limit: usize },
+    #[error("`{path}` is the integer `{text}`, outside ±(2^53 − 1)")]
+    ValueOutOfRange { path: String, text: String },
+    #[error("`{path}` is NaN or infinite, which JSON cannot hold")]
+    NonFiniteValue { path: String },
+    #[error("`{path}` is nested more than {limit} levels deep")]
+    TooDeepValue { path: String, limit: usize },
+    #[error("`{path}` has the key `{key}` twice")]
+    DuplicateValueKey { path: String, key: String },
     #[error("malformed permit: {0}")]
     Malformed(&'static str),
     #[error("no key with id `{0}` in the key ring")]
@@ -87,11 +95,17 @@ impl Diagnostic for PermitError {
     fn code(&self) -> &'static str {
         match &self.kind {
             ErrorKind::InvalidJson { .. } => "permit.invalid_json",
-            ErrorKind::DuplicateKey { .. } => "permit.duplicate_key",
+            ErrorKind::DuplicateKey { .. } | ErrorKind::DuplicateValueKey { .. } => {
+                "permit.duplicate_key"
+            }
             ErrorKind::LoneSurrogate { .. } => "permit.lone_surrogate",
-            ErrorKind::NumberOutOfRange { .. } => "permit.number_out_of_range",
-            ErrorKind::NonFiniteNumber { .. } => "permit.non_finite_number",
-            ErrorKind::TooDeep { .. } => "permit.too_deep",
+            ErrorKind::NumberOutOfRange { .. } | ErrorKind::ValueOutOfRange { .. } => {
+                "permit.number_out_of_range"
+            }
+            ErrorKind::NonFiniteNumber { .. } | ErrorKind::NonFiniteValue { .. } => {
+                "permit.non_finite_number"
+            }
+            ErrorKind::TooDeep { .. } | ErrorKind::TooDeepValue { .. } => "permit.too_deep",
             ErrorKind::TooLarge { .. } => "permit.too_large",
             ErrorKind::Malformed(_) => "permit.malformed",
             ErrorKind::UnknownKey(_) => "permit.unknown_key",
@@ -127,14 +141,18 @@ impl Diagnostic for PermitError {
 
     fn help(&self) -> Option<String> {
         let help = match &self.kind {
-            ErrorKind::DuplicateKey { .. } => "give every key of an object once",
+            ErrorKind::DuplicateKey { .. } | ErrorKind::DuplicateValueKey { .. } => {
+                "give every key of an object once"
+            }
             ErrorKind::LoneSurrogate { .. } => {
                 "pair the surrogate escape or replace it with U+FFFD"
             }
-            ErrorKind::NumberOutOfRange { .. } => {
+            ErrorKind::NumberOutOfRange { .. } | ErrorKind::ValueOutOfRange { .. } => {
                 "send integers beyond 2^53 − 1 as strings; doubles cannot tell them apart"
             }
-            ErrorKind::TooDeep { .. } | ErrorKind::TooLarge { .. } => {
+            ErrorKind::TooDeep { .. }
+            | ErrorKind::TooDeepValue { .. }
+            | ErrorKind::TooLarge { .. } => {
                 "send a smaller action or raise the limit in `CanonicalLimits`"
             }
             ErrorKind::UnknownKey(_) => "add the key to the verifier's key ring",

@@ -6,6 +6,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{ErrorKind, PermitError};
 use crate::number::{MAX_SAFE_INTEGER, write_es_number};
+use crate::writer::CanonicalWriter;
 
 /// Bounds on the JSON a canonicaliser accepts, so a hostile action cannot exhaust memory or stack.
 ///
@@ -243,9 +244,9 @@ pub fn action_hash_with(json: &str, limits: &CanonicalLimits) -> Result<ActionHa
 ///
 /// `permit.number_out_of_range`, `permit.non_finite_number`, `permit.too_deep`.
 pub fn canonicalize_value(value: &serde_json::Value) -> Result<Vec<u8>, PermitError> {
-    let mut out = Vec::with_capacity(128);
-    write_value(value, 0, CanonicalLimits::default().max_depth, &mut out)?;
-    Ok(out)
+    let mut writer = CanonicalWriter::new("action", &CanonicalLimits::default());
+    write_value(value, &mut writer)?;
+    Ok(writer.finish())
 }
 
 /// [`action_hash`] of a parsed `serde_json::Value`; see [`canonicalize_value`] for its caveats.
@@ -523,12 +524,7 @@ impl Parser<'_, '_> {
         let mut escaped = false;
         loop {
             let run_start = self.pos;
-            while let Some(&b) = self.src.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos += plain_run(&self.src[self.pos..]);
             let run = &self.src[run_start..self.pos];
             self.out.extend_from_slice(run);
             if escaped {
@@ -691,13 +687,39 @@ impl Parser<'_, '_> {
     }
 }
 
+/// Length of the prefix of `bytes` with no `"`, `\\` or control character: the part of a string
+/// that is copied as is. Eight bytes at a time, then byte by byte from the first word that may
+/// hold one (the word test can report a byte that is not special, never miss one).
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+        let special = zero_byte(word ^ (ONES * u64::from(b'"')))
+            | zero_byte(word ^ (ONES * u64::from(b'\\')))
+            | (word.wrapping_sub(ONES * 0x20) & !word & HIGH);
+        if special != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(bytes.len() - at)
+}
+
 /// Orders two UTF-8 strings by their UTF-16 code units, as RFC 8785 section 3.2.3 requires.
 ///
 /// UTF-8 byte order is code point order. It differs from UTF-16 order only between a
 /// supplementary character (UTF-8 lead byte `F0`–`F4`, UTF-16 surrogates `D800`–`DFFF`) and one
 /// in `U+E000`–`U+FFFF` (lead byte `EE` or `EF`), and only where the first difference is at a
 /// character's lead byte.
-fn cmp_utf16(left: &[u8], right: &[u8]) -> Ordering {
+pub(crate) fn cmp_utf16(left: &[u8], right: &[u8]) -> Ordering {
     match left.iter().zip(right).position(|(l, r)| l != r) {
         None => left.len().cmp(&right.len()),
         Some(at) => {
@@ -738,88 +760,57 @@ fn write_char(c: char, out: &mut Vec<u8>) {
     }
 }
 
-fn write_str(text: &str, out: &mut Vec<u8>) {
+/// Writes `text` in canonical string form: runs that need no escape are copied whole.
+pub(crate) fn write_str(text: &str, out: &mut Vec<u8>) {
+    let mut rest = text.as_bytes();
+    out.reserve(rest.len() + 2);
     out.push(b'"');
-    for c in text.chars() {
-        write_char(c, out);
+    loop {
+        let run = plain_run(rest);
+        out.extend_from_slice(&rest[..run]);
+        // The byte that ends a run is `"`, `\\` or a control character: ASCII, a whole char.
+        let Some(&special) = rest.get(run) else {
+            break;
+        };
+        write_char(char::from(special), out);
+        rest = &rest[run + 1..];
     }
     out.push(b'"');
 }
 
+/// Drives `writer` through `value`.
 fn write_value(
     value: &serde_json::Value,
-    depth: usize,
-    max_depth: usize,
-    out: &mut Vec<u8>,
+    writer: &mut CanonicalWriter<'_>,
 ) -> Result<(), PermitError> {
     use serde_json::Value;
     match value {
-        Value::Null => out.extend_from_slice(b"null"),
-        Value::Bool(true) => out.extend_from_slice(b"true"),
-        Value::Bool(false) => out.extend_from_slice(b"false"),
-        Value::String(text) => write_str(text, out),
+        Value::Null => writer.null(),
+        Value::Bool(flag) => writer.boolean(*flag),
+        Value::String(text) => writer.string(text),
         Value::Number(number) => {
-            let out_of_range = || {
-                PermitError::from(ErrorKind::NumberOutOfRange {
-                    offset: 0,
-                    text: number.to_string(),
-                })
-            };
-            if let Some(v) = number.as_u64() {
-                if v > MAX_SAFE_INTEGER {
-                    return Err(out_of_range());
-                }
-                out.extend_from_slice(v.to_string().as_bytes());
-            } else if let Some(v) = number.as_i64() {
-                if v.unsigned_abs() > MAX_SAFE_INTEGER {
-                    return Err(out_of_range());
-                }
-                out.extend_from_slice(v.to_string().as_bytes());
+            if let Some(v) = number.as_i64() {
+                writer.integer(v)?;
+            } else if number.is_u64() {
+                writer.integer_decimal(&number.to_string())?;
             } else {
-                let v = number
-                    .as_f64()
-                    .filter(|v| v.is_finite())
-                    .ok_or(ErrorKind::NonFiniteNumber { offset: 0 })?;
-                write_es_number(v, out);
+                writer.number(number.as_f64().unwrap_or(f64::NAN))?;
             }
         }
         Value::Array(items) => {
-            if depth + 1 > max_depth {
-                return Err(ErrorKind::TooDeep {
-                    offset: 0,
-                    limit: max_depth,
-                }
-                .into());
+            writer.begin_array()?;
+            for item in items {
+                write_value(item, writer)?;
             }
-            out.push(b'[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_value(item, depth + 1, max_depth, out)?;
-            }
-            out.push(b']');
+            writer.end_array();
         }
         Value::Object(map) => {
-            if depth + 1 > max_depth {
-                return Err(ErrorKind::TooDeep {
-                    offset: 0,
-                    limit: max_depth,
-                }
-                .into());
+            writer.begin_object()?;
+            for (key, item) in map {
+                writer.key(key);
+                write_value(item, writer)?;
             }
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_unstable_by(|a, b| cmp_utf16(a.0.as_bytes(), b.0.as_bytes()));
-            out.push(b'{');
-            for (i, (key, item)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_str(key, out);
-                out.push(b':');
-                write_value(item, depth + 1, max_depth, out)?;
-            }
-            out.push(b'}');
+            writer.end_object()?;
         }
     }
     Ok(())
@@ -864,6 +855,29 @@ mod tests {
             c(r#"{"\ufb33":1,"\ud83d\ude02":2}"#),
             "{\"\u{1f602}\":2,\"\u{fb33}\":1}"
         );
+    }
+
+    #[test]
+    fn plain_runs_stop_at_the_first_special_byte() {
+        let special = |b: &u8| *b == b'"' || *b == b'\\' || *b < 0x20;
+        let texts = [
+            "",
+            "abc",
+            "abcdefgh",
+            "abcdefghijklmnop\"",
+            "abcdefghij\\",
+            "abcdefghijklm\u{1f}",
+            "ééééé\"xyz",
+            "\u{7f}\u{80}ÿ\u{ff}abcdefgh",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for start in 0..=bytes.len() {
+                let rest = &bytes[start..];
+                let expected = rest.iter().position(special).unwrap_or(rest.len());
+                assert_eq!(plain_run(rest), expected, "{text:?} from {start}");
+            }
+        }
     }
 
     #[test]

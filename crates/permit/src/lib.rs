@@ -9,6 +9,7 @@ mod keys;
 mod number;
 mod random;
 mod token;
+mod writer;
 
 pub use error::PermitError;
 pub use jcs::{
@@ -22,4 +23,5 @@ pub use number::format_number;
 pub use token::{
     Algorithm, MAX_CLAIM_LEN, MAX_KEY_ID_LEN, MAX_MINT_TTL, MAX_TOKEN_LEN, Permit, PermitClaims,
 };
+pub use writer::CanonicalWriter;
 pub use zeroize::Zeroizing;
