@@ -5,21 +5,51 @@
 //! Spans given to JS count UTF-16 code units, so `text.slice(span.start, span.end)` is the match.
 
 use agentsentinel::core::TextError;
+#[cfg(feature = "text")]
 use agentsentinel::input_shield::{CanaryLeak, Rule};
+#[cfg(feature = "text")]
 use agentsentinel::permit::Permit as RustPermit;
-use agentsentinel::{
-    Assessment, Decision, Diagnostic as _, Finding as RustFinding, Span, ToolCall,
-};
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "text")]
+use agentsentinel::{Assessment, Finding as RustFinding};
+#[cfg(feature = "policy")]
+use agentsentinel::{Decision, ToolCall};
+use agentsentinel::{Diagnostic as _, Span};
+#[cfg(feature = "text")]
+use serde::Deserialize;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
+const COMMON_TYPES: &str = r#"
 /** A stretch of text. `span`s count UTF-16 code units (JS string indices), so
  * `text.slice(span.start, span.end)` is the matched text; `byteSpan`s count UTF-8 bytes, as in
  * Rust and the shared test vectors. */
 export interface Span { start: number; end: number }
 
+/** Every error AgentSentinel throws: a real `Error` with a stable `code`. */
+export interface SentinelError extends Error {
+  name: "SentinelError" | "TextError" | "InputShieldError" | "PolicyError" | "PermitError";
+  /** Stable id such as `policy.unknown_key`; match on this, never on the message. */
+  code: string;
+  /** One short instruction to fix it. */
+  help?: string;
+  /** Where in your input, in UTF-16 code units (when the input was one string). */
+  span?: Span;
+  /** The same place in UTF-8 bytes. */
+  byteSpan?: Span;
+  /** 1-based line and column (characters) of the error, for policy text. */
+  line?: number;
+  column?: number;
+  /** The name given to the input, such as `policy.yaml`. */
+  origin?: string;
+  /** The key path of a policy error, such as `taintRules[0].forbiddenTags`. */
+  path?: string;
+}
+"#;
+
+#[cfg(feature = "text")]
+#[wasm_bindgen(typescript_custom_section)]
+const TEXT_TYPES: &str = r#"
 /** How dangerous a finding or a whole text is. */
 export type ThreatLevel = "none" | "low" | "medium" | "high" | "critical";
 
@@ -102,29 +132,8 @@ export interface CanaryLeak {
 /** How `spotlight` marks untrusted content. */
 export type SpotlightMode = "delimit" | "datamark" | "base64";
 
-/** Any JSON value. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-
-/** A tool call an agent wants to make (as carried by a `require_approval` decision). */
-export interface ToolCall {
-  tool: string;
-  args: JsonValue;
-}
-
 /** A fresh canary token and the sentence to put in the system prompt. */
 export interface CanaryToken { token: string; instruction: string }
-
-/** A taint a call adds to its session, for `ttlSeconds` or (null) until removed. */
-export interface TaintGrant { tag: string; ttlSeconds: number | null }
-
-/** What an allowed call does to its session. */
-export interface Effects { addTaints: TaintGrant[]; removeTaints: string[] }
-
-/** The policy's answer for one tool call; a denial is a value, never an exception. */
-export type Decision =
-  | { decision: "allow"; rule: string; reason: string; effects: Effects }
-  | { decision: "deny"; rule: string; reason: string; code: string | null }
-  | { decision: "require_approval"; rule: string; reason: string; call: ToolCall };
 
 /** A key a `PermitVerifier` trusts: an HMAC secret (at least 32 bytes) or an Ed25519 public
  * key (32 bytes). */
@@ -161,25 +170,32 @@ export interface Permit {
   approver: string | null;
 }
 
-/** Every error AgentSentinel throws: a real `Error` with a stable `code`. */
-export interface SentinelError extends Error {
-  name: "SentinelError" | "TextError" | "InputShieldError" | "PolicyError" | "PermitError" | "ReplayError";
-  /** Stable id such as `policy.unknown_key`; match on this, never on the message. */
-  code: string;
-  /** One short instruction to fix it. */
-  help?: string;
-  /** Where in your input, in UTF-16 code units (when the input was one string). */
-  span?: Span;
-  /** The same place in UTF-8 bytes. */
-  byteSpan?: Span;
-  /** 1-based line and column (characters) of the error, for policy text. */
-  line?: number;
-  column?: number;
-  /** The name given to the input, such as `policy.yaml`. */
-  origin?: string;
-  /** The key path of a policy error, such as `taintRules[0].forbiddenTags`. */
-  path?: string;
+"#;
+
+#[cfg(feature = "policy")]
+#[wasm_bindgen(typescript_custom_section)]
+const POLICY_TYPES: &str = r#"
+/** Any JSON value. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** A tool call an agent wants to make (as carried by a `require_approval` decision). */
+export interface ToolCall {
+  tool: string;
+  args: JsonValue;
 }
+
+/** A taint a call adds to its session, for `ttlSeconds` or (null) until removed. */
+export interface TaintGrant { tag: string; ttlSeconds: number | null }
+
+/** What an allowed call does to its session. */
+export interface Effects { addTaints: TaintGrant[]; removeTaints: string[] }
+
+/** The policy's answer for one tool call; a denial is a value, never an exception. */
+export type Decision =
+  | { decision: "allow"; rule: string; reason: string; effects: Effects }
+  | { decision: "deny"; rule: string; reason: string; code: string | null }
+  | { decision: "require_approval"; rule: string; reason: string; call: ToolCall };
+
 "#;
 
 /// Strict text from a JS value: an unpaired surrogate is an error, never a silent U+FFFD.
@@ -200,6 +216,7 @@ pub(crate) fn text_from_js(value: &JsValue, parameter: &str) -> Result<String, J
 }
 
 /// Exactly `N` bytes, or a `core.wrong_type` error naming `parameter`.
+#[cfg(feature = "text")]
 pub(crate) fn fixed_bytes<const N: usize>(
     bytes: &[u8],
     parameter: &str,
@@ -249,6 +266,7 @@ pub(crate) fn now_ms() -> u64 {
 }
 
 /// `performance.now()` in milliseconds, or 0 where there is no `performance`.
+#[cfg(feature = "text")]
 pub(crate) fn performance_now() -> f64 {
     let global = js_sys::global();
     js_sys::Reflect::get(&global, &"performance".into())
@@ -317,10 +335,12 @@ pub(crate) fn to_js_err_in(err: impl Into<agentsentinel::Error>, source: Option<
     let err = err.into();
     let name = match &err {
         agentsentinel::Error::Text(_) => "TextError",
+        #[cfg(feature = "text")]
         agentsentinel::Error::InputShield(_) => "InputShieldError",
+        #[cfg(feature = "policy")]
         agentsentinel::Error::Policy(_) => "PolicyError",
+        #[cfg(feature = "text")]
         agentsentinel::Error::Permit(_) => "PermitError",
-        agentsentinel::Error::Replay(_) => "ReplayError",
         _ => "SentinelError",
     };
     let js_error = js_sys::Error::new(&err.to_string());
@@ -345,6 +365,7 @@ pub(crate) fn to_js_err_in(err: impl Into<agentsentinel::Error>, source: Option<
     if let Some(origin) = err.origin() {
         set("origin", origin.into());
     }
+    #[cfg(feature = "policy")]
     if let agentsentinel::Error::Policy(policy) = &err
         && let Some(path) = policy.path()
     {
@@ -371,6 +392,7 @@ impl From<Span> for JsSpan {
     }
 }
 
+#[cfg(feature = "text")]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct JsFinding<'a> {
@@ -384,6 +406,7 @@ pub(crate) struct JsFinding<'a> {
     description: &'a str,
 }
 
+#[cfg(feature = "text")]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct JsAssessment<'a> {
@@ -396,6 +419,7 @@ pub(crate) struct JsAssessment<'a> {
 }
 
 /// The assessment of `text`, with spans in UTF-16 code units and the time `analyze` took.
+#[cfg(feature = "text")]
 pub(crate) fn assessment_to_js(text: &str, assessment: &Assessment, elapsed_ms: f64) -> JsValue {
     let map = Utf16Map::new(
         text,
@@ -424,6 +448,7 @@ pub(crate) fn assessment_to_js(text: &str, assessment: &Assessment, elapsed_ms: 
     })
 }
 
+#[cfg(feature = "text")]
 fn finding<'a>(f: &'a RustFinding, map: &Utf16Map) -> JsFinding<'a> {
     JsFinding {
         rule_id: &f.rule_id,
@@ -437,6 +462,7 @@ fn finding<'a>(f: &'a RustFinding, map: &Utf16Map) -> JsFinding<'a> {
     }
 }
 
+#[cfg(feature = "text")]
 #[derive(Serialize)]
 struct JsLeak<'a> {
     token: &'a str,
@@ -445,6 +471,7 @@ struct JsLeak<'a> {
 }
 
 /// Canary leaks in `output`, spans in UTF-16 code units.
+#[cfg(feature = "text")]
 pub(crate) fn leaks_to_js(output: &str, leaks: &[CanaryLeak]) -> JsValue {
     let map = Utf16Map::new(
         output,
@@ -463,6 +490,7 @@ pub(crate) fn leaks_to_js(output: &str, leaks: &[CanaryLeak]) -> JsValue {
     to_js(&leaks)
 }
 
+#[cfg(feature = "text")]
 #[derive(Serialize)]
 struct JsCanaryToken<'a> {
     token: &'a str,
@@ -470,6 +498,7 @@ struct JsCanaryToken<'a> {
 }
 
 /// A fresh canary token as `{token, instruction}`.
+#[cfg(feature = "text")]
 pub(crate) fn canary_token_to_js(token: &agentsentinel::input_shield::CanaryToken) -> JsValue {
     to_js(&JsCanaryToken {
         token: token.as_str(),
@@ -477,6 +506,7 @@ pub(crate) fn canary_token_to_js(token: &agentsentinel::input_shield::CanaryToke
     })
 }
 
+#[cfg(feature = "text")]
 #[derive(Serialize)]
 pub(crate) struct JsRule<'a> {
     id: &'a str,
@@ -485,6 +515,7 @@ pub(crate) struct JsRule<'a> {
     description: &'a str,
 }
 
+#[cfg(feature = "text")]
 impl<'a> From<&'a Rule> for JsRule<'a> {
     fn from(rule: &'a Rule) -> Self {
         JsRule {
@@ -496,6 +527,7 @@ impl<'a> From<&'a Rule> for JsRule<'a> {
     }
 }
 
+#[cfg(feature = "policy")]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct JsTaintGrant<'a> {
@@ -503,6 +535,7 @@ struct JsTaintGrant<'a> {
     ttl_seconds: Option<u64>,
 }
 
+#[cfg(feature = "policy")]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct JsEffects<'a> {
@@ -510,6 +543,7 @@ struct JsEffects<'a> {
     remove_taints: &'a [String],
 }
 
+#[cfg(feature = "policy")]
 #[derive(Serialize)]
 #[serde(tag = "decision", rename_all = "snake_case")]
 enum JsDecision<'a> {
@@ -531,6 +565,7 @@ enum JsDecision<'a> {
 }
 
 /// A decision as `{decision: "allow" | "deny" | "require_approval", rule, reason, ...}`.
+#[cfg(feature = "policy")]
 pub(crate) fn decision_to_js(decision: &Decision) -> JsValue {
     let js = match decision {
         Decision::Allow {
@@ -564,6 +599,7 @@ pub(crate) fn decision_to_js(decision: &Decision) -> JsValue {
     to_js(&js)
 }
 
+#[cfg(feature = "text")]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct JsPermit<'a> {
@@ -579,6 +615,7 @@ struct JsPermit<'a> {
 }
 
 /// A verified permit's claims.
+#[cfg(feature = "text")]
 pub(crate) fn permit_to_js(permit: &RustPermit) -> JsValue {
     to_js(&JsPermit {
         algorithm: permit.algorithm().tag(),
@@ -597,6 +634,7 @@ pub(crate) fn permit_to_js(permit: &RustPermit) -> JsValue {
 // Arguments: plain-data objects from JS.
 
 /// `InputShieldOptions`.
+#[cfg(feature = "text")]
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct ShieldOptions {
@@ -610,6 +648,7 @@ pub(crate) struct ShieldOptions {
 }
 
 /// `CustomRule`.
+#[cfg(feature = "text")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CustomRule {
@@ -620,6 +659,7 @@ pub(crate) struct CustomRule {
     terms: Vec<String>,
 }
 
+#[cfg(feature = "text")]
 impl CustomRule {
     pub(crate) fn into_rule(self) -> Rule {
         let terms: Vec<&str> = self.terms.iter().map(String::as_str).collect();
@@ -634,6 +674,7 @@ impl CustomRule {
 }
 
 /// `PermitKey`.
+#[cfg(feature = "text")]
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct PermitKey {
@@ -645,6 +686,7 @@ pub(crate) struct PermitKey {
 }
 
 /// `PermitVerifierOptions`.
+#[cfg(feature = "text")]
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct VerifierOptions {
@@ -653,6 +695,7 @@ pub(crate) struct VerifierOptions {
 }
 
 /// `PermitClaims`.
+#[cfg(feature = "text")]
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct Claims {
@@ -662,6 +705,7 @@ pub(crate) struct Claims {
     approver: Option<String>,
 }
 
+#[cfg(feature = "text")]
 impl Claims {
     pub(crate) fn into_claims(self) -> agentsentinel::permit::PermitClaims {
         let mut claims = agentsentinel::permit::PermitClaims::new(self.subject, self.ttl_seconds);
@@ -676,6 +720,7 @@ impl Claims {
 }
 
 /// `Uint8Array` (or an array of numbers) for optional byte fields.
+#[cfg(feature = "text")]
 mod serde_bytes_opt {
     use serde::{Deserialize, Deserializer};
 
@@ -723,12 +768,14 @@ mod serde_bytes_opt {
 
 /// UTF-16 offsets of a set of byte offsets of one text, computed in one pass over the text
 /// (converting each span on its own would be quadratic for a long text with many findings).
+#[cfg(feature = "text")]
 struct Utf16Map {
     len: usize,
     bytes: Vec<usize>,
     units: Vec<usize>,
 }
 
+#[cfg(feature = "text")]
 impl Utf16Map {
     fn new(text: &str, offsets: impl Iterator<Item = usize>) -> Self {
         let mut bytes: Vec<usize> = offsets.map(|o| o.min(text.len())).collect();

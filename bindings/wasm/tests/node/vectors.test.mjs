@@ -1,6 +1,8 @@
-// The `--target nodejs` WebAssembly build replaying EVERY area of test-vectors/ (read by path, never
-// a copy) with results identical to Rust, honouring `"skip": {"wasm": "..."}`. A new area with
-// no runner here fails the suite, so nothing is skipped silently.
+// The `--target nodejs` WebAssembly builds replaying EVERY area of test-vectors/ (read by path,
+// never a copy) with results identical to Rust, honouring `"skip": {"wasm": "..."}`. A new area
+// with no runner here fails the suite, so nothing is skipped silently. Each API is tested in the
+// module that serves it: `wasm` is the text module (agentsentinel), `engine` the policy module
+// (agentsentinel_policy).
 import assert from 'node:assert/strict'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -9,6 +11,7 @@ import { test } from 'node:test'
 
 const require = createRequire(import.meta.url)
 const wasm = require('../../pkg-node/agentsentinel.js')
+const engine = require('../../pkg-node/agentsentinel_policy.js')
 const vectors = join(import.meta.dirname, '..', '..', '..', '..', 'test-vectors')
 
 const hex = (text) => Uint8Array.from(text.match(/../g) ?? [], (byte) => parseInt(byte, 16))
@@ -55,11 +58,11 @@ const runners = {
   core() {
     for (const [name, file] of vectorFiles('core')) {
       const { tool_call: calls = [], decision: decisions = [], assessment: assessments = [] } = file.types
-      const policy = wasm.Policy.fromYaml(
+      const policy = engine.Policy.fromYaml(
         'staticRules:\n  calculator: ALLOW\n  send_payment: ALLOW\ntaintRules:\n  - {tool: read, action: ADD_TAINT, tag: pii}\n' +
           'requireApproval:\n  - {tool: send_payment}\n',
       )
-      const sessions = new wasm.Sessions(policy)
+      const sessions = new engine.Sessions(policy)
       for (const call of calls) {
         // Every tool-call shape is accepted as input, and comes back unchanged in an approval.
         const decision = sessions.check('shapes', 'send_payment', call.args, 0)
@@ -165,11 +168,11 @@ const runners = {
   policy() {
     const load = ({ format, text, file }) => {
       const source = text ?? readFileSync(join(vectors, 'policy', file), 'utf8')
-      return format === 'json' ? wasm.Policy.fromJson(source) : wasm.Policy.fromYaml(source)
+      return format === 'json' ? engine.Policy.fromJson(source) : engine.Policy.fromYaml(source)
     }
     for (const [name, file] of vectorFiles('policy')) {
       if (file.steps && !skipped(file)) {
-        const sessions = new wasm.Sessions(load(file.policy))
+        const sessions = new engine.Sessions(load(file.policy))
         for (const [i, step] of file.steps.entries()) {
           if (skipped(step)) continue
           const call = { tool: step.tool, args: step.args ?? {} }
@@ -278,8 +281,18 @@ test('every area of test-vectors/ is replayed with results identical to Rust', (
   console.log(`vectors replayed: ${JSON.stringify(ran)}`)
 })
 
-test('version matches the crate', () => {
+test('version matches the crate, in both modules', () => {
   assert.match(wasm.version(), /^\d+\.\d+\.\d+/)
+  assert.equal(engine.version(), wasm.version())
+})
+
+test('the text module has no policy engine, the policy module only the policy engine', () => {
+  assert.equal(wasm.Policy, undefined)
+  assert.equal(wasm.Sessions, undefined)
+  for (const name of ['Policy', 'Sessions', 'version']) assert.equal(typeof engine[name], 'function', name)
+  assert.deepEqual(Object.keys(engine).filter((name) => !name.startsWith('__')).sort(), ['Policy', 'Sessions', 'version'])
+  // Text errors in the policy module are the same errors as in the text module.
+  assert.throws(() => engine.Policy.fromYaml(42), (err) => err instanceof Error && err.name === 'TextError' && err.code === 'core.wrong_type')
 })
 
 test('wrong types throw an Error with code core.wrong_type', () => {
@@ -295,7 +308,7 @@ test('lone surrogates are refused with core.lone_surrogate, a real U+FFFD is fin
     for (const f of [wasm.analyze, wasm.shouldBlock, wasm.fingerprint, (t) => new wasm.CanaryManager().check(t)]) {
       assert.throws(() => f(text), (err) => err instanceof Error && err.name === 'TextError' && err.code === 'core.lone_surrogate')
     }
-    assert.throws(() => wasm.Policy.fromYaml(text), (err) => err.code === 'core.lone_surrogate')
+    assert.throws(() => engine.Policy.fromYaml(text), (err) => err.code === 'core.lone_surrogate')
   }
   assert.equal(wasm.analyze('a \ufffd b 😀').findings.length, 0)
 })
@@ -310,10 +323,10 @@ test('a 10 MB string is hashed and analysed', () => {
 })
 
 test('malformed YAML and JSON give PolicyErrors with code, line and column', () => {
-  assert.throws(() => wasm.Policy.fromYaml('staticRules: [unclosed\n'), (err) =>
+  assert.throws(() => engine.Policy.fromYaml('staticRules: [unclosed\n'), (err) =>
     err instanceof Error && err.name === 'PolicyError' && err.code === 'policy.yaml_syntax' && err.line >= 1)
-  assert.throws(() => wasm.Policy.fromJson('{"staticRules": '), (err) => err.code === 'policy.json_syntax')
-  assert.throws(() => wasm.Policy.fromYaml('x'.repeat(2_000_000)), (err) => err.code === 'policy.too_large')
+  assert.throws(() => engine.Policy.fromJson('{"staticRules": '), (err) => err.code === 'policy.json_syntax')
+  assert.throws(() => engine.Policy.fromYaml('x'.repeat(2_000_000)), (err) => err.code === 'policy.too_large')
 })
 
 test('the span of a finding is the matched text, in UTF-16 code units', () => {
@@ -396,7 +409,7 @@ test('Ed25519 and HMAC permits verify once, and only for the exact action', () =
 })
 
 test('a clock must be a whole non-negative number', () => {
-  const sessions = new wasm.Sessions(wasm.Policy.fromYaml('staticRules:\n  calculator: ALLOW\n'))
+  const sessions = new engine.Sessions(engine.Policy.fromYaml('staticRules:\n  calculator: ALLOW\n'))
   for (const bad of [-1, 1.5, NaN, Infinity]) {
     assert.throws(() => sessions.check('s', 'calculator', {}, bad), (err) => err.code === 'core.wrong_type')
   }

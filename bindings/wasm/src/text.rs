@@ -1,0 +1,573 @@
+//! The text module: what every page loads. Screening (`analyze`, `InputShield`), canary
+//! tokens, spotlighting, fingerprints, canonical action hashes and permits.
+
+use agentsentinel::input_shield as shield;
+use agentsentinel::permit;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{
+    self, Claims, PermitKey, ShieldOptions, VerifierOptions, assessment_to_js, clock_from_js,
+    from_js, leaks_to_js, now_ms, performance_now, permit_to_js, text_from_js, to_js, to_js_err,
+    to_js_err_in,
+};
+
+/// The keys of a `PermitClaims` object.
+const CLAIM_FIELDS: &[&str] = &["subject", "ttlSeconds", "scope", "approver"];
+
+/// SHA-256 of the text's UTF-8 bytes as 64 lowercase hex digits.
+///
+/// # Errors
+///
+/// An `Error` with `code` `core.lone_surrogate` for a string with an unpaired surrogate, and
+/// `core.wrong_type` for anything that is not a string.
+#[wasm_bindgen]
+pub fn fingerprint(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+) -> Result<String, JsValue> {
+    let text = text_from_js(text, "text")?;
+    Ok(agentsentinel::fingerprint(&text))
+}
+
+/// Analyses `text` with the built-in rules and explains the verdict: every finding names its
+/// rule and the span (UTF-16 code units) of the original text it matched.
+///
+/// Linear in the length of the text; never fails on a valid string.
+///
+/// # Errors
+///
+/// `core.lone_surrogate` for a string with an unpaired surrogate, `core.wrong_type` for a
+/// non-string.
+#[wasm_bindgen(unchecked_return_type = "Assessment")]
+pub fn analyze(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_from_js(text, "text")?;
+    let started = performance_now();
+    let assessment = agentsentinel::analyze(&text);
+    let elapsed = performance_now() - started;
+    Ok(assessment_to_js(&text, &assessment, elapsed))
+}
+
+/// Whether `text` scores at or above the default block threshold (50). Same cost as `analyze`.
+///
+/// # Errors
+///
+/// As `analyze`.
+#[wasm_bindgen(js_name = shouldBlock)]
+pub fn should_block(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+) -> Result<bool, JsValue> {
+    let text = text_from_js(text, "text")?;
+    Ok(agentsentinel::should_block(&text))
+}
+
+/// A prompt-injection and jailbreak detector with its own options. Build one and reuse it.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct InputShield(shield::InputShield);
+
+#[wasm_bindgen]
+impl InputShield {
+    /// The built-in rules with `options` applied: `blockThreshold`, `disableRules`,
+    /// `allowPhrases` and custom `rules`.
+    ///
+    /// # Errors
+    ///
+    /// `input_shield.invalid_threshold`, `input_shield.unknown_rule`,
+    /// `input_shield.duplicate_rule`, `input_shield.invalid_rule`,
+    /// `input_shield.empty_allow_phrase`; `core.wrong_type` for options of the wrong shape.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "InputShieldOptions")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<InputShield, JsValue> {
+        let options: ShieldOptions = match options {
+            Some(options) if !options.is_undefined() && !options.is_null() => from_js(
+                options,
+                "options",
+                "InputShieldOptions",
+                &["blockThreshold", "disableRules", "allowPhrases", "rules"],
+            )?,
+            _ => ShieldOptions::default(),
+        };
+        let mut builder = shield::InputShield::builder();
+        if let Some(threshold) = options.block_threshold {
+            builder = builder.block_threshold(threshold);
+        }
+        for id in &options.disable_rules {
+            builder = builder.disable_rule(id);
+        }
+        for phrase in &options.allow_phrases {
+            builder = builder.allow_phrase(phrase);
+        }
+        for rule in options.rules {
+            builder = builder.add_rule(rule.into_rule());
+        }
+        builder.build().map(InputShield).map_err(to_js_err)
+    }
+
+    /// Analyses `text`; see the free function `analyze`.
+    ///
+    /// # Errors
+    ///
+    /// As `analyze`.
+    #[wasm_bindgen(unchecked_return_type = "Assessment")]
+    pub fn analyze(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = text_from_js(text, "text")?;
+        let started = performance_now();
+        let assessment = self.0.analyze(&text);
+        let elapsed = performance_now() - started;
+        Ok(assessment_to_js(&text, &assessment, elapsed))
+    }
+
+    /// Whether `text` scores at or above this shield's block threshold.
+    ///
+    /// # Errors
+    ///
+    /// As `analyze`.
+    #[wasm_bindgen(js_name = shouldBlock)]
+    pub fn should_block(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+    ) -> Result<bool, JsValue> {
+        let text = text_from_js(text, "text")?;
+        Ok(self.0.should_block(&text))
+    }
+
+    /// The risk score at and above which `shouldBlock` is set.
+    #[wasm_bindgen(getter, js_name = blockThreshold)]
+    #[must_use]
+    pub fn block_threshold(&self) -> u8 {
+        self.0.block_threshold()
+    }
+
+    /// The ids of the enabled rules, built-in ones first.
+    #[wasm_bindgen(js_name = ruleIds)]
+    #[must_use]
+    pub fn rule_ids(&self) -> Vec<String> {
+        self.0.rules().map(|rule| rule.id.clone()).collect()
+    }
+
+    /// The enabled rules with their category, weight and description.
+    #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+    #[must_use]
+    pub fn rules(&self) -> JsValue {
+        to_js(
+            &self
+                .0
+                .rules()
+                .map(convert::JsRule::from)
+                .collect::<Vec<_>>(),
+        )
+    }
+}
+
+/// Issues canary tokens to embed in a system prompt and finds them in model output: verbatim,
+/// re-cased, re-spaced, base64- or hex-encoded, or half of one.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct CanaryManager(shield::CanaryManager);
+
+#[wasm_bindgen]
+impl CanaryManager {
+    /// A manager with no tokens.
+    #[wasm_bindgen(constructor)]
+    #[must_use]
+    pub fn new() -> CanaryManager {
+        CanaryManager::default()
+    }
+
+    /// Draws a fresh token (`CANARY-` + 20 characters, 100 bits from `crypto.getRandomValues`),
+    /// registers it, and returns it with the sentence to put in the system prompt.
+    ///
+    /// # Errors
+    ///
+    /// `input_shield.random_unavailable` without a random source; `input_shield.too_many_canaries`.
+    #[wasm_bindgen(unchecked_return_type = "CanaryToken")]
+    pub fn issue(&self) -> Result<JsValue, JsValue> {
+        self.0
+            .issue()
+            .map(|token| convert::canary_token_to_js(&token))
+            .map_err(to_js_err)
+    }
+
+    /// Registers a token issued elsewhere (another process, an earlier session); `false` when
+    /// it was already registered.
+    ///
+    /// # Errors
+    ///
+    /// `input_shield.invalid_canary_token`, `input_shield.too_many_canaries`.
+    pub fn register(&self, token: &str) -> Result<bool, JsValue> {
+        let token = shield::CanaryToken::parse(token).map_err(to_js_err)?;
+        self.0.register(token).map_err(to_js_err)
+    }
+
+    /// Forgets a token; `false` when it was not registered.
+    ///
+    /// # Errors
+    ///
+    /// `input_shield.invalid_canary_token`.
+    pub fn revoke(&self, token: &str) -> Result<bool, JsValue> {
+        let token = shield::CanaryToken::parse(token).map_err(to_js_err)?;
+        Ok(self.0.revoke(&token))
+    }
+
+    /// Whether a token is registered.
+    ///
+    /// # Errors
+    ///
+    /// `input_shield.invalid_canary_token`.
+    pub fn contains(&self, token: &str) -> Result<bool, JsValue> {
+        let token = shield::CanaryToken::parse(token).map_err(to_js_err)?;
+        Ok(self.0.contains(&token))
+    }
+
+    /// The registered tokens, sorted.
+    #[must_use]
+    pub fn tokens(&self) -> Vec<String> {
+        self.0
+            .tokens()
+            .iter()
+            .map(|t| t.as_str().to_owned())
+            .collect()
+    }
+
+    /// Number of registered tokens.
+    #[wasm_bindgen(getter)]
+    #[must_use]
+    pub fn size(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Every leak of a registered token in `output`, ordered by position.
+    ///
+    /// # Errors
+    ///
+    /// `core.lone_surrogate`, `core.wrong_type`.
+    #[wasm_bindgen(unchecked_return_type = "CanaryLeak[]")]
+    pub fn check(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] output: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let output = text_from_js(output, "output")?;
+        Ok(leaks_to_js(&output, &self.0.check(&output)))
+    }
+}
+
+/// Marks untrusted `content` so the model can tell it from instructions, with a fresh random
+/// boundary or marker from `crypto.getRandomValues`: `mode` is `delimit` (the default),
+/// `datamark` or `base64`.
+///
+/// # Errors
+///
+/// `input_shield.unknown_spotlight_mode`, `input_shield.random_unavailable`,
+/// `core.lone_surrogate`, `core.wrong_type`.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "wasm-bindgen takes optional strings as `Option<String>`, never `Option<&str>`"
+)]
+#[wasm_bindgen]
+pub fn spotlight(
+    #[wasm_bindgen(unchecked_param_type = "string")] content: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SpotlightMode")] mode: Option<String>,
+) -> Result<Spotlighted, JsValue> {
+    let content = text_from_js(content, "content")?;
+    let mode = spotlight_mode(mode.as_deref())?;
+    shield::spotlight(&content, mode)
+        .map(Spotlighted)
+        .map_err(to_js_err)
+}
+
+/// FOR TESTS AND TEST VECTORS ONLY: `spotlight` with the boundary and marker taken from 16
+/// bytes of `seed`, so the output is reproducible, and guessable, which real spotlighting must
+/// never be.
+///
+/// # Errors
+///
+/// As `spotlight`; `core.wrong_type` unless `seed` is 16 bytes.
+#[wasm_bindgen(js_name = spotlightWithSeedMaterial)]
+pub fn spotlight_with_seed_material(
+    #[wasm_bindgen(unchecked_param_type = "string")] content: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SpotlightMode")] mode: &str,
+    seed: &[u8],
+) -> Result<Spotlighted, JsValue> {
+    let content = text_from_js(content, "content")?;
+    let mode = spotlight_mode(Some(mode))?;
+    let seed = convert::fixed_bytes::<16>(seed, "seed")?;
+    Ok(Spotlighted(
+        shield::Spotlighter::with_seed_material(seed).wrap(&content, mode),
+    ))
+}
+
+fn spotlight_mode(mode: Option<&str>) -> Result<shield::SpotlightMode, JsValue> {
+    mode.map_or(Ok(shield::SpotlightMode::Delimit), |mode| {
+        mode.parse().map_err(to_js_err)
+    })
+}
+
+/// Spotlighted content: `text` for the prompt, `instruction` for the system prompt.
+#[wasm_bindgen]
+pub struct Spotlighted(shield::Spotlighted);
+
+#[wasm_bindgen]
+impl Spotlighted {
+    /// The wrapped, marked or encoded content.
+    #[wasm_bindgen(getter)]
+    #[must_use]
+    pub fn text(&self) -> String {
+        self.0.text().to_owned()
+    }
+
+    /// The sentence for the system prompt saying how the content is marked.
+    #[wasm_bindgen(getter)]
+    #[must_use]
+    pub fn instruction(&self) -> String {
+        self.0.instruction().to_owned()
+    }
+
+    /// The mode used.
+    #[wasm_bindgen(getter, unchecked_return_type = "SpotlightMode")]
+    #[must_use]
+    pub fn mode(&self) -> String {
+        self.0.mode().as_str().to_owned()
+    }
+
+    /// The content as the model should read it: neutralised look-alikes become U+FFFD.
+    #[must_use]
+    pub fn recover(&self) -> String {
+        self.0.recover()
+    }
+}
+
+/// The RFC 8785 canonical form of a JSON action: the exact text a permit's hash covers.
+///
+/// # Errors
+///
+/// `permit.invalid_json`, `permit.duplicate_key`, `permit.lone_surrogate`,
+/// `permit.number_out_of_range`, `permit.too_deep`, `permit.too_large`, ...
+#[wasm_bindgen]
+pub fn canonicalize(
+    #[wasm_bindgen(unchecked_param_type = "string")] json: &JsValue,
+) -> Result<String, JsValue> {
+    let json = text_from_js(json, "json")?;
+    let bytes = permit::canonicalize(&json).map_err(|err| to_js_err_in(err, Some(&json)))?;
+    // INVARIANT: canonical JSON of valid UTF-8 input is valid UTF-8.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `sha256:` + 64 hex digits of the canonical form of a JSON action.
+///
+/// # Errors
+///
+/// As `canonicalize`.
+#[wasm_bindgen(js_name = actionHash)]
+pub fn action_hash(
+    #[wasm_bindgen(unchecked_param_type = "string")] json: &JsValue,
+) -> Result<String, JsValue> {
+    let json = text_from_js(json, "json")?;
+    permit::action_hash(&json)
+        .map(|hash| hash.to_string())
+        .map_err(|err| to_js_err_in(err, Some(&json)))
+}
+
+/// Verifies permits (HMAC `asp1` and Ed25519 `asp1e`) against the exact action, once each: a
+/// verifier remembers every nonce it accepted.
+#[wasm_bindgen]
+pub struct PermitVerifier(permit::PermitVerifier);
+
+#[wasm_bindgen]
+impl PermitVerifier {
+    /// A verifier trusting `keys`, with its own replay guard.
+    ///
+    /// # Errors
+    ///
+    /// `permit.weak_key`, `permit.invalid_key`, `permit.invalid_key_id`,
+    /// `permit.duplicate_key_id`; `core.wrong_type` for keys or options of the wrong shape.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "PermitKey[]")] keys: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "PermitVerifierOptions")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<PermitVerifier, JsValue> {
+        let keys: Vec<PermitKey> = from_js(keys, "keys", "an array of PermitKey", &[])?;
+        let options: VerifierOptions = match options {
+            Some(options) if !options.is_undefined() && !options.is_null() => from_js(
+                options,
+                "options",
+                "PermitVerifierOptions",
+                &["leewaySeconds", "maxLifetimeSeconds"],
+            )?,
+            _ => VerifierOptions::default(),
+        };
+        let mut ring = permit::KeyRing::new();
+        for key in keys {
+            ring = match (key.secret, key.ed25519_public_key) {
+                (Some(secret), None) => ring.with_hmac(&key.key_id, &secret),
+                (None, Some(public)) => ring.with_ed25519(&key.key_id, &public),
+                _ => {
+                    return Err(to_js_err(agentsentinel::core::TextError::WrongType {
+                        parameter: "keys".to_owned(),
+                        expected: "one of `secret` or `ed25519PublicKey` per key".to_owned(),
+                        found: format!("key `{}` with both or neither", key.key_id),
+                    }));
+                }
+            }
+            .map_err(to_js_err)?;
+        }
+        let mut verifier = permit::PermitVerifier::new(ring);
+        if let Some(leeway) = options.leeway_seconds {
+            verifier = verifier.with_leeway(leeway);
+        }
+        if let Some(lifetime) = options.max_lifetime_seconds {
+            verifier = verifier.with_max_lifetime(lifetime);
+        }
+        Ok(PermitVerifier(verifier))
+    }
+
+    /// Verifies `token` for the action `action` (JSON text) at `now` (seconds; default `Date.now()`) and
+    /// records its nonce.
+    ///
+    /// # Errors
+    ///
+    /// `permit.malformed`, `permit.unknown_key`, `permit.bad_signature`, `permit.expired`,
+    /// `permit.not_yet_valid`, `permit.action_mismatch`, `permit.replayed`, ...
+    #[wasm_bindgen(unchecked_return_type = "Permit")]
+    pub fn verify(
+        &self,
+        token: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] action: &JsValue,
+        now: Option<f64>,
+    ) -> Result<JsValue, JsValue> {
+        let action = text_from_js(action, "action")?;
+        let now = clock_from_js(now, "now")?.unwrap_or_else(|| now_ms() / 1000);
+        self.0
+            .verify(token, &action, now)
+            .map(|permit| permit_to_js(&permit))
+            .map_err(to_js_err)
+    }
+}
+
+/// Mints permits: tokens allowing one exact action, for a short time, once. Mint where the
+/// secret lives; browsers usually only verify.
+#[wasm_bindgen]
+pub struct PermitSigner(permit::PermitSigner);
+
+#[wasm_bindgen]
+impl PermitSigner {
+    /// An HMAC-SHA256 signer (`asp1`); `secret` must be at least 32 bytes.
+    ///
+    /// # Errors
+    ///
+    /// `permit.weak_key`, `permit.invalid_key_id`.
+    pub fn hmac(
+        #[wasm_bindgen(js_name = keyId)] key_id: &str,
+        secret: &[u8],
+    ) -> Result<PermitSigner, JsValue> {
+        permit::PermitSigner::hmac(key_id, secret)
+            .map(PermitSigner)
+            .map_err(to_js_err)
+    }
+
+    /// An Ed25519 signer (`asp1e`) from a 32-byte seed.
+    ///
+    /// # Errors
+    ///
+    /// `permit.invalid_key`, `permit.invalid_key_id`.
+    pub fn ed25519(
+        #[wasm_bindgen(js_name = keyId)] key_id: &str,
+        seed: &[u8],
+    ) -> Result<PermitSigner, JsValue> {
+        permit::PermitSigner::ed25519(key_id, seed)
+            .map(PermitSigner)
+            .map_err(to_js_err)
+    }
+
+    /// An Ed25519 signer with a fresh key from `crypto.getRandomValues`.
+    ///
+    /// # Errors
+    ///
+    /// `permit.invalid_key_id`, `permit.random_source_failed`.
+    #[wasm_bindgen(js_name = generateEd25519)]
+    pub fn generate_ed25519(
+        #[wasm_bindgen(js_name = keyId)] key_id: &str,
+    ) -> Result<PermitSigner, JsValue> {
+        permit::PermitSigner::generate_ed25519(key_id)
+            .map(PermitSigner)
+            .map_err(to_js_err)
+    }
+
+    /// The Ed25519 public key to give verifiers (32 bytes); `undefined` for HMAC.
+    #[wasm_bindgen(getter, js_name = ed25519PublicKey)]
+    #[must_use]
+    pub fn ed25519_public_key(&self) -> Option<Vec<u8>> {
+        self.0.ed25519_public_key().map(|key| key.to_vec())
+    }
+
+    /// The key id.
+    #[wasm_bindgen(getter, js_name = keyId)]
+    #[must_use]
+    pub fn key_id(&self) -> String {
+        self.0.key_id().to_owned()
+    }
+
+    /// Mints a permit for `action` (JSON text) issued at `now` (seconds; default `Date.now()`), with a
+    /// fresh random nonce.
+    ///
+    /// # Errors
+    ///
+    /// Canonicalisation errors of the action, `permit.invalid_claim`,
+    /// `permit.random_source_failed`, `core.wrong_type` for claims of the wrong shape.
+    pub fn mint(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] action: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PermitClaims")] claims: JsValue,
+        now: Option<f64>,
+    ) -> Result<String, JsValue> {
+        let action = text_from_js(action, "action")?;
+        let claims: Claims = from_js(claims, "claims", "PermitClaims", CLAIM_FIELDS)?;
+        let now = clock_from_js(now, "now")?.unwrap_or_else(|| now_ms() / 1000);
+        self.0
+            .mint(&action, &claims.into_claims(), now)
+            .map_err(|err| to_js_err_in(err, Some(&action)))
+    }
+
+    /// FOR TESTS AND TEST VECTORS ONLY: `mint` with a caller-chosen 16-byte nonce. A repeated
+    /// nonce makes the second permit look like a replay of the first.
+    ///
+    /// # Errors
+    ///
+    /// As `mint`; `core.wrong_type` unless `nonce` is 16 bytes.
+    #[wasm_bindgen(js_name = mintWithNonce)]
+    pub fn mint_with_nonce(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] action: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PermitClaims")] claims: JsValue,
+        now: f64,
+        nonce: &[u8],
+    ) -> Result<String, JsValue> {
+        let action = text_from_js(action, "action")?;
+        let claims: Claims = from_js(claims, "claims", "PermitClaims", CLAIM_FIELDS)?;
+        let now = clock_from_js(Some(now), "now")?.unwrap_or_default();
+        let nonce = convert::fixed_bytes::<16>(nonce, "nonce")?;
+        self.0
+            .mint_with_nonce(&action, &claims.into_claims(), now, nonce)
+            .map_err(|err| to_js_err_in(err, Some(&action)))
+    }
+}
+
+/// 32 fresh random bytes (from `crypto.getRandomValues`) for an HMAC secret.
+///
+/// # Errors
+///
+/// `permit.random_source_failed`.
+#[wasm_bindgen(js_name = generateSecret)]
+pub fn generate_secret() -> Result<Vec<u8>, JsValue> {
+    permit::generate_secret()
+        .map(|secret| secret.to_vec())
+        .map_err(to_js_err)
+}
