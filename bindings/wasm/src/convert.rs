@@ -14,7 +14,7 @@ use agentsentinel::{Assessment, Finding as RustFinding};
 #[cfg(feature = "policy")]
 use agentsentinel::{Decision, ToolCall};
 use agentsentinel::{Diagnostic as _, Span};
-#[cfg(feature = "text")]
+#[cfg(any(feature = "text", feature = "signer"))]
 use serde::Deserialize;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -149,13 +149,6 @@ export interface PermitVerifierOptions {
   maxLifetimeSeconds?: number;
 }
 
-/** What a permit says besides the action it is bound to. */
-export interface PermitClaims {
-  subject: string;
-  ttlSeconds: number;
-  scope?: string;
-  approver?: string;
-}
 
 /** A verified permit. Times are seconds since the Unix epoch. */
 export interface Permit {
@@ -170,6 +163,18 @@ export interface Permit {
   approver: string | null;
 }
 
+"#;
+
+#[cfg(feature = "signer")]
+#[wasm_bindgen(typescript_custom_section)]
+const SIGNER_TYPES: &str = r#"
+/** What a permit says besides the action it is bound to. */
+export interface PermitClaims {
+  subject: string;
+  ttlSeconds: number;
+  scope?: string;
+  approver?: string;
+}
 "#;
 
 #[cfg(feature = "policy")]
@@ -216,7 +221,7 @@ pub(crate) fn text_from_js(value: &JsValue, parameter: &str) -> Result<String, J
 }
 
 /// Exactly `N` bytes, or a `core.wrong_type` error naming `parameter`.
-#[cfg(feature = "text")]
+#[cfg(any(feature = "text", feature = "signer"))]
 pub(crate) fn fixed_bytes<const N: usize>(
     bytes: &[u8],
     parameter: &str,
@@ -339,7 +344,7 @@ pub(crate) fn to_js_err_in(err: impl Into<agentsentinel::Error>, source: Option<
         agentsentinel::Error::InputShield(_) => "InputShieldError",
         #[cfg(feature = "policy")]
         agentsentinel::Error::Policy(_) => "PolicyError",
-        #[cfg(feature = "text")]
+        #[cfg(any(feature = "text", feature = "signer"))]
         agentsentinel::Error::Permit(_) => "PermitError",
         _ => "SentinelError",
     };
@@ -695,7 +700,7 @@ pub(crate) struct VerifierOptions {
 }
 
 /// `PermitClaims`.
-#[cfg(feature = "text")]
+#[cfg(feature = "signer")]
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct Claims {
@@ -705,7 +710,7 @@ pub(crate) struct Claims {
     approver: Option<String>,
 }
 
-#[cfg(feature = "text")]
+#[cfg(feature = "signer")]
 impl Claims {
     pub(crate) fn into_claims(self) -> agentsentinel::permit::PermitClaims {
         let mut claims = agentsentinel::permit::PermitClaims::new(self.subject, self.ttl_seconds);

@@ -6,20 +6,25 @@
 //! boundaries, permit nonces) comes from `crypto.getRandomValues`; clocks default to
 //! `Date.now()`.
 //!
-//! One crate, two WebAssembly modules (README, Size): the feature `text` builds the module every
-//! page loads (`text.rs`: shield, canaries, spotlighting, fingerprints, canonical hashes,
-//! permits), the feature `policy` the policy engine loaded on demand (`policy.rs`). Native builds
-//! take both features, so clippy and the tests see all of it.
+//! One crate, three WebAssembly modules (README, Size): the feature `text` builds the module
+//! every page loads (`text.rs`: shield, canaries, spotlighting, fingerprints, canonical hashes,
+//! permit verification); `policy` the policy engine (`policy.rs`) and `signer` permit minting
+//! (`signer.rs`), each loaded only where it is needed. Native builds take every feature, so
+//! clippy and the tests see all of it.
 #![deny(unsafe_code)]
 
 mod convert;
 #[cfg(feature = "policy")]
 mod policy;
+#[cfg(feature = "signer")]
+mod signer;
 #[cfg(feature = "text")]
 mod text;
 
 #[cfg(feature = "policy")]
 pub use policy::{Policy, Sessions};
+#[cfg(feature = "signer")]
+pub use signer::{PermitSigner, generate_secret};
 #[cfg(feature = "text")]
 pub use text::*;
 use wasm_bindgen::prelude::*;

@@ -2,7 +2,7 @@
 // never a copy) with results identical to Rust, honouring `"skip": {"wasm": "..."}`. A new area
 // with no runner here fails the suite, so nothing is skipped silently. Each API is tested in the
 // module that serves it: `wasm` is the text module (agentsentinel), `engine` the policy module
-// (agentsentinel_policy).
+// (agentsentinel_policy), `minter` the signer module (agentsentinel_signer).
 import assert from 'node:assert/strict'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -12,6 +12,7 @@ import { test } from 'node:test'
 const require = createRequire(import.meta.url)
 const wasm = require('../../pkg-node/agentsentinel.js')
 const engine = require('../../pkg-node/agentsentinel_policy.js')
+const minter = require('../../pkg-node/agentsentinel_signer.js')
 const vectors = join(import.meta.dirname, '..', '..', '..', '..', 'test-vectors')
 
 const hex = (text) => Uint8Array.from(text.match(/../g) ?? [], (byte) => parseInt(byte, 16))
@@ -230,7 +231,7 @@ const runners = {
           count('permit')
         }
       } else if (file.kind === 'mint') {
-        const signer = wasm.PermitSigner.hmac(file.key.id, hex(file.key.secret_hex))
+        const signer = minter.PermitSigner.hmac(file.key.id, hex(file.key.secret_hex))
         for (const c of file.cases) {
           if (skipped(c)) continue
           const claims = { subject: c.claims.subject, ttlSeconds: c.claims.ttl_seconds }
@@ -281,16 +282,20 @@ test('every area of test-vectors/ is replayed with results identical to Rust', (
   console.log(`vectors replayed: ${JSON.stringify(ran)}`)
 })
 
-test('version matches the crate, in both modules', () => {
+test('version matches the crate, in every module', () => {
   assert.match(wasm.version(), /^\d+\.\d+\.\d+/)
   assert.equal(engine.version(), wasm.version())
+  assert.equal(minter.version(), wasm.version())
 })
 
-test('the text module has no policy engine, the policy module only the policy engine', () => {
-  assert.equal(wasm.Policy, undefined)
-  assert.equal(wasm.Sessions, undefined)
-  for (const name of ['Policy', 'Sessions', 'version']) assert.equal(typeof engine[name], 'function', name)
-  assert.deepEqual(Object.keys(engine).filter((name) => !name.startsWith('__')).sort(), ['Policy', 'Sessions', 'version'])
+test('each module exports only its own API', () => {
+  const names = (module) => Object.keys(module).filter((name) => !name.startsWith('__')).sort()
+  for (const name of ['Policy', 'Sessions', 'PermitSigner', 'generateSecret']) assert.equal(wasm[name], undefined, name)
+  for (const name of ['analyze', 'InputShield', 'PermitVerifier', 'canonicalize', 'actionHash']) {
+    assert.equal(typeof wasm[name], 'function', name)
+  }
+  assert.deepEqual(names(engine), ['Policy', 'Sessions', 'version'])
+  assert.deepEqual(names(minter), ['PermitSigner', 'generateSecret', 'version'])
   // Text errors in the policy module are the same errors as in the text module.
   assert.throws(() => engine.Policy.fromYaml(42), (err) => err instanceof Error && err.name === 'TextError' && err.code === 'core.wrong_type')
 })
@@ -380,7 +385,7 @@ test('randomness comes from crypto.getRandomValues: tokens and boundaries differ
   for (const token of tokens) assert.match(token, /^CANARY-[0-9A-Z]{20}$/)
   const boundaries = new Set(Array.from({ length: 20 }, () => wasm.spotlight('x', 'delimit').text.split('\n')[0]))
   assert.equal(boundaries.size, 20)
-  const secrets = new Set(Array.from({ length: 10 }, () => Buffer.from(wasm.generateSecret()).toString('hex')))
+  const secrets = new Set(Array.from({ length: 10 }, () => Buffer.from(minter.generateSecret()).toString('hex')))
   assert.equal(secrets.size, 10)
   const leak = canaries.check(`here: ${[...tokens][0].toLowerCase()}`)
   assert.equal(leak[0].kind, 'altered')
@@ -388,8 +393,8 @@ test('randomness comes from crypto.getRandomValues: tokens and boundaries differ
 
 test('Ed25519 and HMAC permits verify once, and only for the exact action', () => {
   const action = '{"tool":"send_payment","args":{"eur":100}}'
-  const ed = wasm.PermitSigner.ed25519('ed-1', new Uint8Array(32).fill(7))
-  const mac = wasm.PermitSigner.hmac('mac-1', new Uint8Array(32).fill(9))
+  const ed = minter.PermitSigner.ed25519('ed-1', new Uint8Array(32).fill(7))
+  const mac = minter.PermitSigner.hmac('mac-1', new Uint8Array(32).fill(9))
   const verifier = new wasm.PermitVerifier([
     { keyId: 'ed-1', ed25519PublicKey: ed.ed25519PublicKey },
     { keyId: 'mac-1', secret: new Uint8Array(32).fill(9) },
@@ -404,7 +409,7 @@ test('Ed25519 and HMAC permits verify once, and only for the exact action', () =
     assert.throws(() => verifier.verify(token, action, now), (err) => err.name === 'PermitError' && err.code === 'permit.replayed')
   }
   assert.equal(mac.ed25519PublicKey, undefined)
-  assert.throws(() => wasm.PermitSigner.hmac('k', new Uint8Array(8)), (err) => err.code === 'permit.weak_key')
+  assert.throws(() => minter.PermitSigner.hmac('k', new Uint8Array(8)), (err) => err.code === 'permit.weak_key')
   assert.throws(() => new wasm.PermitVerifier([{ keyId: 'k' }]), (err) => err.code === 'core.wrong_type')
 })
 
