@@ -148,7 +148,7 @@ stage_wasm() {
   # the full rule library inside, applies to the text module: the one every page loads. Until a
   # module meets its target, a regression gate stops growth at its measured size + ~5 %.
   local failed=0
-  wasm_size_gate agentsentinel_bg.wasm "text module" 600000 200000 520000 225000 || failed=1
+  wasm_size_gate agentsentinel_bg.wasm "text module" 600000 200000 494000 216000 || failed=1
   wasm_size_gate agentsentinel_policy_bg.wasm "policy module (loaded on demand)" - - 870000 330000 ||
     failed=1
   wasm_size_gate agentsentinel_signer_bg.wasm "signer module (loaded on demand)" - - 176000 84000 ||

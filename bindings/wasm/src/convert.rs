@@ -1,7 +1,10 @@
 //! Every conversion between JS values and `agentsentinel` types, and the only error mapping.
 //!
-//! Results cross to JS as plain objects (serde-wasm-bindgen, JSON-compatible) whose field names
-//! are camelCase; the TypeScript interfaces in `TYPES` below describe exactly these objects.
+//! Results cross to JS as plain objects whose field names are camelCase; the TypeScript
+//! interfaces in the `*_TYPES` sections below describe exactly these objects. The text module,
+//! which every page loads, has no serde: its results are written as JSON text that `JSON.parse`
+//! turns into objects (one string crossing, not a call per field), and its arguments are read
+//! field by field. The policy and signer modules use serde-wasm-bindgen.
 //! Spans given to JS count UTF-16 code units, so `text.slice(span.start, span.end)` is the match.
 
 use agentsentinel::core::TextError;
@@ -14,8 +17,12 @@ use agentsentinel::{Assessment, Finding as RustFinding};
 #[cfg(feature = "policy")]
 use agentsentinel::{Decision, ToolCall};
 use agentsentinel::{Diagnostic as _, Span};
-#[cfg(any(feature = "text", feature = "signer"))]
+#[cfg(feature = "text")]
+use std::fmt::Write as _;
+
+#[cfg(feature = "signer")]
 use serde::Deserialize;
+#[cfg(feature = "policy")]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -253,7 +260,15 @@ pub(crate) fn clock_from_js(value: Option<f64>, parameter: &str) -> Result<Optio
         Some(v) => Err(to_js_err(TextError::WrongType {
             parameter: parameter.to_owned(),
             expected: "a non-negative whole number".to_owned(),
-            found: format!("`{v}`"),
+            // Formatted by JS (`NaN`, `Infinity`, `1.5`): no float formatting code in Rust.
+            found: format!(
+                "`{}`",
+                String::from(
+                    js_sys::Number::from(v)
+                        .to_string_with_radix(10)
+                        .unwrap_or_default()
+                )
+            ),
         })),
     }
 }
@@ -284,8 +299,29 @@ pub(crate) fn performance_now() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// A plain-data argument (options, a tool call, claims, keys) from JS. When `fields` is not
-/// empty, an object with any other key is refused, so a misspelt option never goes unnoticed.
+/// Refuses an object with a key not in `fields`, so a misspelt option never goes unnoticed.
+fn check_keys(
+    object: &js_sys::Object,
+    parameter: &str,
+    expected: &str,
+    fields: &[&str],
+) -> Result<(), JsValue> {
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !fields.contains(&key.as_str()) {
+            return Err(to_js_err(TextError::WrongType {
+                parameter: parameter.to_owned(),
+                expected: format!("{expected} (keys: {})", fields.join(", ")),
+                found: format!("unknown key `{key}`"),
+            }));
+        }
+    }
+    Ok(())
+}
+
+/// A plain-data argument (a tool call, claims) from JS, through serde. When `fields` is not
+/// empty, an object with any other key is refused.
+#[cfg(any(feature = "policy", feature = "signer"))]
 pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
     value: JsValue,
     parameter: &str,
@@ -293,17 +329,7 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
     fields: &[&str],
 ) -> Result<T, JsValue> {
     if !fields.is_empty() && value.is_object() && !js_sys::Array::is_array(&value) {
-        let object = js_sys::Object::from(value.clone());
-        for key in js_sys::Object::keys(&object).iter() {
-            let key = key.as_string().unwrap_or_default();
-            if !fields.contains(&key.as_str()) {
-                return Err(to_js_err(TextError::WrongType {
-                    parameter: parameter.to_owned(),
-                    expected: format!("{expected} (keys: {})", fields.join(", ")),
-                    found: format!("unknown key `{key}`"),
-                }));
-            }
-        }
+        check_keys(value.unchecked_ref(), parameter, expected, fields)?;
     }
     serde_wasm_bindgen::from_value(value).map_err(|err| {
         to_js_err(TextError::WrongType {
@@ -315,6 +341,7 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
 }
 
 /// Any serialisable result as a plain JS object (maps as objects, integers as numbers).
+#[cfg(feature = "policy")]
 pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -358,9 +385,9 @@ pub(crate) fn to_js_err_in(err: impl Into<agentsentinel::Error>, source: Option<
         set("help", help.into());
     }
     if let Some(span) = err.span() {
-        set("byteSpan", to_js(&JsSpan::from(span)));
+        set("byteSpan", span_to_js(span));
         if let Some(source) = source {
-            set("span", to_js(&JsSpan::from(span.to_utf16_span(source))));
+            set("span", span_to_js(span.to_utf16_span(source)));
         }
     }
     if let Some(location) = err.location() {
@@ -382,45 +409,47 @@ pub(crate) fn to_js_err_in(err: impl Into<agentsentinel::Error>, source: Option<
 // ---------------------------------------------------------------------------------------------
 // Results: camelCase mirrors of the core types.
 
-#[derive(Serialize)]
-pub(crate) struct JsSpan {
-    start: usize,
-    end: usize,
+/// `{start, end}`.
+fn span_to_js(span: Span) -> JsValue {
+    let object = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&object, &"start".into(), &span.start.into());
+    let _ = js_sys::Reflect::set(&object, &"end".into(), &span.end.into());
+    object.into()
 }
 
-impl From<Span> for JsSpan {
-    fn from(span: Span) -> Self {
-        JsSpan {
-            start: span.start,
-            end: span.end,
+/// The JS value of a JSON text written below (always valid JSON).
+#[cfg(feature = "text")]
+fn parse_json(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Appends `text` as a JSON string.
+#[cfg(feature = "text")]
+fn push_str(out: &mut String, text: &str) {
+    out.push('"');
+    let mut plain = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        if byte == b'"' || byte == b'\\' || byte < 0x20 {
+            out.push_str(&text[plain..at]);
+            let _ = match byte {
+                b'"' => out.write_str("\\\""),
+                b'\\' => out.write_str("\\\\"),
+                _ => write!(out, "\\u{byte:04x}"),
+            };
+            plain = at + 1;
         }
     }
+    out.push_str(&text[plain..]);
+    out.push('"');
 }
 
+/// Appends `text` as a JSON string, or `null`.
 #[cfg(feature = "text")]
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct JsFinding<'a> {
-    rule_id: &'a str,
-    category: &'static str,
-    level: &'static str,
-    weight: u8,
-    span: JsSpan,
-    byte_span: JsSpan,
-    excerpt: &'a str,
-    description: &'a str,
-}
-
-#[cfg(feature = "text")]
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct JsAssessment<'a> {
-    findings: Vec<JsFinding<'a>>,
-    risk_score: u8,
-    threat_level: &'static str,
-    should_block: bool,
-    fingerprint: &'a str,
-    analysis_time_us: u64,
+fn push_opt_str(out: &mut String, text: Option<&str>) {
+    match text {
+        Some(text) => push_str(out, text),
+        None => out.push_str("null"),
+    }
 }
 
 /// The assessment of `text`, with spans in UTF-16 code units and the time `analyze` took.
@@ -439,40 +468,51 @@ pub(crate) fn assessment_to_js(text: &str, assessment: &Assessment, elapsed_ms: 
         reason = "a duration in microseconds, clamped to be non-negative"
     )]
     let micros = (elapsed_ms * 1000.0).max(0.0).round() as u64;
-    to_js(&JsAssessment {
-        findings: assessment
-            .findings
-            .iter()
-            .map(|f| finding(f, &map))
-            .collect(),
-        risk_score: assessment.risk_score,
-        threat_level: assessment.threat_level.as_str(),
-        should_block: assessment.should_block,
-        fingerprint: &assessment.fingerprint,
-        analysis_time_us: micros.max(assessment.analysis_time_us),
-    })
-}
-
-#[cfg(feature = "text")]
-fn finding<'a>(f: &'a RustFinding, map: &Utf16Map) -> JsFinding<'a> {
-    JsFinding {
-        rule_id: &f.rule_id,
-        category: f.category.as_str(),
-        level: f.level.as_str(),
-        weight: f.weight,
-        span: map.span(f.span),
-        byte_span: f.span.into(),
-        excerpt: &f.excerpt,
-        description: &f.description,
+    let mut out = String::with_capacity(200 + 300 * assessment.findings.len());
+    out.push_str("{\"findings\":[");
+    for (i, f) in assessment.findings.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_finding(&mut out, f, &map);
     }
+    let _ = write!(
+        out,
+        "],\"riskScore\":{},\"threatLevel\":\"{}\",\"shouldBlock\":{},\"fingerprint\":",
+        assessment.risk_score,
+        assessment.threat_level.as_str(),
+        assessment.should_block,
+    );
+    push_str(&mut out, &assessment.fingerprint);
+    let _ = write!(
+        out,
+        ",\"analysisTimeUs\":{}}}",
+        micros.max(assessment.analysis_time_us)
+    );
+    parse_json(&out)
 }
 
+/// Appends a `Finding`.
 #[cfg(feature = "text")]
-#[derive(Serialize)]
-struct JsLeak<'a> {
-    token: &'a str,
-    kind: &'static str,
-    finding: JsFinding<'a>,
+fn push_finding(out: &mut String, f: &RustFinding, map: &Utf16Map) {
+    out.push_str("{\"ruleId\":");
+    push_str(out, &f.rule_id);
+    let _ = write!(
+        out,
+        ",\"category\":\"{}\",\"level\":\"{}\",\"weight\":{},\"span\":{{\"start\":{},\"end\":{}}},\
+         \"byteSpan\":{{\"start\":{},\"end\":{}}},\"excerpt\":",
+        f.category.as_str(),
+        f.level.as_str(),
+        f.weight,
+        map.offset(f.span.start),
+        map.offset(f.span.end),
+        f.span.start,
+        f.span.end,
+    );
+    push_str(out, &f.excerpt);
+    out.push_str(",\"description\":");
+    push_str(out, &f.description);
+    out.push('}');
 }
 
 /// Canary leaks in `output`, spans in UTF-16 code units.
@@ -484,52 +524,53 @@ pub(crate) fn leaks_to_js(output: &str, leaks: &[CanaryLeak]) -> JsValue {
             .iter()
             .flat_map(|l| [l.finding.span.start, l.finding.span.end]),
     );
-    let leaks: Vec<JsLeak<'_>> = leaks
-        .iter()
-        .map(|l| JsLeak {
-            token: l.token.as_str(),
-            kind: l.kind.as_str(),
-            finding: finding(&l.finding, &map),
-        })
-        .collect();
-    to_js(&leaks)
-}
-
-#[cfg(feature = "text")]
-#[derive(Serialize)]
-struct JsCanaryToken<'a> {
-    token: &'a str,
-    instruction: String,
+    let mut out = String::from("[");
+    for (i, leak) in leaks.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"token\":");
+        push_str(&mut out, leak.token.as_str());
+        let _ = write!(out, ",\"kind\":\"{}\",\"finding\":", leak.kind.as_str());
+        push_finding(&mut out, &leak.finding, &map);
+        out.push('}');
+    }
+    out.push(']');
+    parse_json(&out)
 }
 
 /// A fresh canary token as `{token, instruction}`.
 #[cfg(feature = "text")]
 pub(crate) fn canary_token_to_js(token: &agentsentinel::input_shield::CanaryToken) -> JsValue {
-    to_js(&JsCanaryToken {
-        token: token.as_str(),
-        instruction: token.instruction(),
-    })
+    let mut out = String::from("{\"token\":");
+    push_str(&mut out, token.as_str());
+    out.push_str(",\"instruction\":");
+    push_str(&mut out, &token.instruction());
+    out.push('}');
+    parse_json(&out)
 }
 
+/// Rules as `RuleInfo[]`.
 #[cfg(feature = "text")]
-#[derive(Serialize)]
-pub(crate) struct JsRule<'a> {
-    id: &'a str,
-    category: &'static str,
-    weight: u8,
-    description: &'a str,
-}
-
-#[cfg(feature = "text")]
-impl<'a> From<&'a Rule> for JsRule<'a> {
-    fn from(rule: &'a Rule) -> Self {
-        JsRule {
-            id: &rule.id,
-            category: rule.category.as_str(),
-            weight: rule.weight,
-            description: &rule.description,
+pub(crate) fn rules_to_js<'a>(rules: impl Iterator<Item = &'a Rule>) -> JsValue {
+    let mut out = String::from("[");
+    for (i, rule) in rules.enumerate() {
+        if i > 0 {
+            out.push(',');
         }
+        out.push_str("{\"id\":");
+        push_str(&mut out, &rule.id);
+        let _ = write!(
+            out,
+            ",\"category\":\"{}\",\"weight\":{},\"description\":",
+            rule.category.as_str(),
+            rule.weight
+        );
+        push_str(&mut out, &rule.description);
+        out.push('}');
     }
+    out.push(']');
+    parse_json(&out)
 }
 
 #[cfg(feature = "policy")]
@@ -604,58 +645,217 @@ pub(crate) fn decision_to_js(decision: &Decision) -> JsValue {
     to_js(&js)
 }
 
-#[cfg(feature = "text")]
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsPermit<'a> {
-    algorithm: &'static str,
-    key_id: &'a str,
-    action_hash: String,
-    subject: &'a str,
-    issued_at: u64,
-    expires_at: u64,
-    nonce_hex: String,
-    scope: Option<&'a str>,
-    approver: Option<&'a str>,
-}
-
 /// A verified permit's claims.
 #[cfg(feature = "text")]
 pub(crate) fn permit_to_js(permit: &RustPermit) -> JsValue {
-    to_js(&JsPermit {
-        algorithm: permit.algorithm().tag(),
-        key_id: permit.key_id(),
-        action_hash: permit.action_hash().to_string(),
-        subject: permit.subject(),
-        issued_at: permit.issued_at(),
-        expires_at: permit.expires_at(),
-        nonce_hex: permit.nonce_hex(),
-        scope: permit.scope(),
-        approver: permit.approver(),
-    })
+    let mut out = format!(
+        "{{\"algorithm\":\"{}\",\"keyId\":",
+        permit.algorithm().tag()
+    );
+    push_str(&mut out, permit.key_id());
+    let _ = write!(
+        out,
+        ",\"actionHash\":\"{}\",\"subject\":",
+        permit.action_hash()
+    );
+    push_str(&mut out, permit.subject());
+    let _ = write!(
+        out,
+        ",\"issuedAt\":{},\"expiresAt\":{},\"nonceHex\":\"{}\",\"scope\":",
+        permit.issued_at(),
+        permit.expires_at(),
+        permit.nonce_hex(),
+    );
+    push_opt_str(&mut out, permit.scope());
+    out.push_str(",\"approver\":");
+    push_opt_str(&mut out, permit.approver());
+    out.push('}');
+    parse_json(&out)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Arguments: plain-data objects from JS.
 
+/// `object[key]`, or `None` when it is missing, `undefined` or `null`.
+#[cfg(feature = "text")]
+fn field(object: &js_sys::Object, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(object, &key.into())
+        .ok()
+        .filter(|value| !value.is_undefined() && !value.is_null())
+}
+
+/// `value` as a plain object with no key outside `fields`.
+#[cfg(feature = "text")]
+fn plain_object(
+    value: &JsValue,
+    parameter: &str,
+    expected: &str,
+    fields: &[&str],
+) -> Result<js_sys::Object, JsValue> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(wrong_type(value, parameter, expected));
+    }
+    let object: js_sys::Object = value.clone().unchecked_into();
+    check_keys(&object, parameter, expected, fields)?;
+    Ok(object)
+}
+
+/// Reads the fields of one plain-object argument, naming `parameter.key` in errors.
+#[cfg(feature = "text")]
+struct Fields<'a> {
+    object: js_sys::Object,
+    parameter: &'a str,
+}
+
+#[cfg(feature = "text")]
+impl Fields<'_> {
+    fn wrong(&self, key: &str, expected: &str, value: &JsValue) -> JsValue {
+        wrong_type(value, &format!("{}.{key}", self.parameter), expected)
+    }
+
+    fn required<T>(&self, key: &str, value: Option<T>, expected: &str) -> Result<T, JsValue> {
+        value.ok_or_else(|| self.wrong(key, expected, &JsValue::UNDEFINED))
+    }
+
+    fn string(&self, key: &str) -> Result<Option<String>, JsValue> {
+        field(&self.object, key)
+            .map(|value| {
+                value
+                    .as_string()
+                    .ok_or_else(|| self.wrong(key, "a string", &value))
+            })
+            .transpose()
+    }
+
+    /// A whole number from 0 to `max` (at most 2^53 - 1).
+    fn whole(&self, key: &str, max: f64) -> Result<Option<u64>, JsValue> {
+        field(&self.object, key)
+            .map(|value| {
+                value
+                    .as_f64()
+                    .filter(|n| n.fract() == 0.0 && (0.0..=max).contains(n))
+                    .map(|n| {
+                        #[expect(
+                            clippy::cast_possible_truncation,
+                            clippy::cast_sign_loss,
+                            reason = "checked above: a whole number in 0..=max, max below 2^53"
+                        )]
+                        let whole = n as u64;
+                        whole
+                    })
+                    .ok_or_else(|| self.wrong(key, "a whole number in range", &value))
+            })
+            .transpose()
+    }
+
+    fn byte(&self, key: &str) -> Result<Option<u8>, JsValue> {
+        Ok(self.whole(key, 255.0)?.and_then(|n| u8::try_from(n).ok()))
+    }
+
+    fn items(&self, key: &str, expected: &str) -> Result<Option<js_sys::Array>, JsValue> {
+        field(&self.object, key)
+            .map(|value| {
+                value
+                    .dyn_into::<js_sys::Array>()
+                    .map_err(|value| self.wrong(key, expected, &value))
+            })
+            .transpose()
+    }
+
+    fn strings(&self, key: &str) -> Result<Option<Vec<String>>, JsValue> {
+        self.items(key, "an array of strings")?
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|item| {
+                        item.as_string()
+                            .ok_or_else(|| self.wrong(key, "an array of strings", &item))
+                    })
+                    .collect()
+            })
+            .transpose()
+    }
+
+    /// A `Uint8Array`, or an array of numbers 0–255.
+    fn bytes(&self, key: &str) -> Result<Option<Vec<u8>>, JsValue> {
+        let Some(value) = field(&self.object, key) else {
+            return Ok(None);
+        };
+        if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
+            return Ok(Some(array.to_vec()));
+        }
+        let wrong = || self.wrong(key, "a Uint8Array", &value);
+        let items = value.dyn_ref::<js_sys::Array>().ok_or_else(wrong)?;
+        items
+            .iter()
+            .map(|item| {
+                item.as_f64()
+                    .filter(|n| n.fract() == 0.0 && (0.0..=255.0).contains(n))
+                    .map(|n| {
+                        #[expect(
+                            clippy::cast_possible_truncation,
+                            clippy::cast_sign_loss,
+                            reason = "checked above: a whole number in 0..=255"
+                        )]
+                        let byte = n as u8;
+                        byte
+                    })
+                    .ok_or_else(wrong)
+            })
+            .collect::<Result<Vec<u8>, JsValue>>()
+            .map(Some)
+    }
+}
+
+/// The largest whole number a JS number holds exactly, 2^53 - 1.
+#[cfg(feature = "text")]
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
 /// `InputShieldOptions`.
 #[cfg(feature = "text")]
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Default)]
 pub(crate) struct ShieldOptions {
     pub(crate) block_threshold: Option<u8>,
-    #[serde(default)]
     pub(crate) disable_rules: Vec<String>,
-    #[serde(default)]
     pub(crate) allow_phrases: Vec<String>,
-    #[serde(default)]
     pub(crate) rules: Vec<CustomRule>,
+}
+
+#[cfg(feature = "text")]
+impl ShieldOptions {
+    /// The options of `new InputShield(options)`; none for `undefined` or `null`.
+    pub(crate) fn from_js(value: Option<JsValue>) -> Result<Self, JsValue> {
+        let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+            return Ok(ShieldOptions::default());
+        };
+        let fields = Fields {
+            object: plain_object(
+                &value,
+                "options",
+                "InputShieldOptions",
+                &["blockThreshold", "disableRules", "allowPhrases", "rules"],
+            )?,
+            parameter: "options",
+        };
+        let mut rules = Vec::new();
+        for rule in fields
+            .items("rules", "an array of CustomRule")?
+            .map(|items| items.iter().collect::<Vec<_>>())
+            .unwrap_or_default()
+        {
+            rules.push(CustomRule::from_js(&rule)?);
+        }
+        Ok(ShieldOptions {
+            block_threshold: fields.byte("blockThreshold")?,
+            disable_rules: fields.strings("disableRules")?.unwrap_or_default(),
+            allow_phrases: fields.strings("allowPhrases")?.unwrap_or_default(),
+            rules,
+        })
+    }
 }
 
 /// `CustomRule`.
 #[cfg(feature = "text")]
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(crate) struct CustomRule {
     id: String,
     category: agentsentinel::ThreatCategory,
@@ -666,6 +866,42 @@ pub(crate) struct CustomRule {
 
 #[cfg(feature = "text")]
 impl CustomRule {
+    fn from_js(value: &JsValue) -> Result<Self, JsValue> {
+        let parameter = "options.rules";
+        let fields = Fields {
+            object: plain_object(
+                value,
+                parameter,
+                "CustomRule",
+                &["id", "category", "weight", "description", "terms"],
+            )?,
+            parameter,
+        };
+        let category =
+            fields.required("category", fields.string("category")?, "a ThreatCategory")?;
+        let category = agentsentinel::ThreatCategory::ALL
+            .into_iter()
+            .find(|c| c.as_str() == category)
+            .ok_or_else(|| {
+                to_js_err(TextError::WrongType {
+                    parameter: format!("{parameter}.category"),
+                    expected: "a ThreatCategory".to_owned(),
+                    found: format!("`{category}`"),
+                })
+            })?;
+        Ok(CustomRule {
+            id: fields.required("id", fields.string("id")?, "a string")?,
+            category,
+            weight: fields.required("weight", fields.byte("weight")?, "a whole number 1-100")?,
+            description: fields.required(
+                "description",
+                fields.string("description")?,
+                "a string",
+            )?,
+            terms: fields.required("terms", fields.strings("terms")?, "an array of strings")?,
+        })
+    }
+
     pub(crate) fn into_rule(self) -> Rule {
         let terms: Vec<&str> = self.terms.iter().map(String::as_str).collect();
         Rule::any(
@@ -680,23 +916,71 @@ impl CustomRule {
 
 /// `PermitKey`.
 #[cfg(feature = "text")]
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct PermitKey {
     pub(crate) key_id: String,
-    #[serde(default, with = "serde_bytes_opt")]
     pub(crate) secret: Option<Vec<u8>>,
-    #[serde(default, with = "serde_bytes_opt")]
     pub(crate) ed25519_public_key: Option<Vec<u8>>,
+}
+
+#[cfg(feature = "text")]
+impl PermitKey {
+    /// The `keys` of `new PermitVerifier(keys)`: an array of `PermitKey`.
+    pub(crate) fn list_from_js(value: &JsValue) -> Result<Vec<Self>, JsValue> {
+        let expected = "an array of PermitKey";
+        let items = value
+            .dyn_ref::<js_sys::Array>()
+            .ok_or_else(|| wrong_type(value, "keys", expected))?;
+        items
+            .iter()
+            .map(|item| {
+                let fields = Fields {
+                    object: plain_object(
+                        &item,
+                        "keys",
+                        "PermitKey",
+                        &["keyId", "secret", "ed25519PublicKey"],
+                    )?,
+                    parameter: "keys",
+                };
+                Ok(PermitKey {
+                    key_id: fields.required("keyId", fields.string("keyId")?, "a string")?,
+                    secret: fields.bytes("secret")?,
+                    ed25519_public_key: fields.bytes("ed25519PublicKey")?,
+                })
+            })
+            .collect()
+    }
 }
 
 /// `PermitVerifierOptions`.
 #[cfg(feature = "text")]
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Default)]
 pub(crate) struct VerifierOptions {
     pub(crate) leeway_seconds: Option<u64>,
     pub(crate) max_lifetime_seconds: Option<u64>,
+}
+
+#[cfg(feature = "text")]
+impl VerifierOptions {
+    /// The options of `new PermitVerifier(keys, options)`; none for `undefined` or `null`.
+    pub(crate) fn from_js(value: Option<JsValue>) -> Result<Self, JsValue> {
+        let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+            return Ok(VerifierOptions::default());
+        };
+        let fields = Fields {
+            object: plain_object(
+                &value,
+                "options",
+                "PermitVerifierOptions",
+                &["leewaySeconds", "maxLifetimeSeconds"],
+            )?,
+            parameter: "options",
+        };
+        Ok(VerifierOptions {
+            leeway_seconds: fields.whole("leewaySeconds", MAX_SAFE_INTEGER)?,
+            max_lifetime_seconds: fields.whole("maxLifetimeSeconds", MAX_SAFE_INTEGER)?,
+        })
+    }
 }
 
 /// `PermitClaims`.
@@ -721,50 +1005,6 @@ impl Claims {
             claims = claims.approver(approver);
         }
         claims
-    }
-}
-
-/// `Uint8Array` (or an array of numbers) for optional byte fields.
-#[cfg(feature = "text")]
-mod serde_bytes_opt {
-    use serde::{Deserialize, Deserializer};
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Vec<u8>>, D::Error> {
-        Option::<serde_bytes_like::Bytes>::deserialize(deserializer).map(|b| b.map(|b| b.0))
-    }
-
-    mod serde_bytes_like {
-        use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
-
-        pub(crate) struct Bytes(pub(crate) Vec<u8>);
-
-        impl<'de> Deserialize<'de> for Bytes {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct V;
-                impl<'de> Visitor<'de> for V {
-                    type Value = Bytes;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str("a Uint8Array")
-                    }
-                    fn visit_bytes<E>(self, v: &[u8]) -> Result<Bytes, E> {
-                        Ok(Bytes(v.to_vec()))
-                    }
-                    fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Bytes, E> {
-                        Ok(Bytes(v))
-                    }
-                    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Bytes, A::Error> {
-                        let mut out = Vec::new();
-                        while let Some(b) = seq.next_element::<u8>()? {
-                            out.push(b);
-                        }
-                        Ok(Bytes(out))
-                    }
-                }
-                deserializer.deserialize_byte_buf(V)
-            }
-        }
     }
 }
 
@@ -812,12 +1052,5 @@ impl Utf16Map {
             .ok()
             .and_then(|i| self.units.get(i).copied())
             .unwrap_or(0)
-    }
-
-    fn span(&self, span: Span) -> JsSpan {
-        JsSpan {
-            start: self.offset(span.start),
-            end: self.offset(span.end),
-        }
     }
 }

@@ -6,9 +6,8 @@ use agentsentinel::permit;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    self, PermitKey, ShieldOptions, VerifierOptions, assessment_to_js, clock_from_js, from_js,
-    leaks_to_js, now_ms, performance_now, permit_to_js, text_from_js, to_js, to_js_err,
-    to_js_err_in,
+    self, PermitKey, ShieldOptions, VerifierOptions, assessment_to_js, clock_from_js, leaks_to_js,
+    now_ms, performance_now, permit_to_js, text_from_js, to_js_err, to_js_err_in,
 };
 
 /// SHA-256 of the text's UTF-8 bytes as 64 lowercase hex digits.
@@ -79,15 +78,7 @@ impl InputShield {
             JsValue,
         >,
     ) -> Result<InputShield, JsValue> {
-        let options: ShieldOptions = match options {
-            Some(options) if !options.is_undefined() && !options.is_null() => from_js(
-                options,
-                "options",
-                "InputShieldOptions",
-                &["blockThreshold", "disableRules", "allowPhrases", "rules"],
-            )?,
-            _ => ShieldOptions::default(),
-        };
+        let options = ShieldOptions::from_js(options)?;
         let mut builder = shield::InputShield::builder();
         if let Some(threshold) = options.block_threshold {
             builder = builder.block_threshold(threshold);
@@ -153,13 +144,7 @@ impl InputShield {
     #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
     #[must_use]
     pub fn rules(&self) -> JsValue {
-        to_js(
-            &self
-                .0
-                .rules()
-                .map(convert::JsRule::from)
-                .collect::<Vec<_>>(),
-        )
+        convert::rules_to_js(self.0.rules())
     }
 }
 
@@ -386,21 +371,13 @@ impl PermitVerifier {
     /// `permit.duplicate_key_id`; `core.wrong_type` for keys or options of the wrong shape.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "PermitKey[]")] keys: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PermitKey[]")] keys: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "PermitVerifierOptions")] options: Option<
             JsValue,
         >,
     ) -> Result<PermitVerifier, JsValue> {
-        let keys: Vec<PermitKey> = from_js(keys, "keys", "an array of PermitKey", &[])?;
-        let options: VerifierOptions = match options {
-            Some(options) if !options.is_undefined() && !options.is_null() => from_js(
-                options,
-                "options",
-                "PermitVerifierOptions",
-                &["leewaySeconds", "maxLifetimeSeconds"],
-            )?,
-            _ => VerifierOptions::default(),
-        };
+        let keys = PermitKey::list_from_js(keys)?;
+        let options = VerifierOptions::from_js(options)?;
         let mut ring = permit::KeyRing::new();
         for key in keys {
             ring = match (key.secret, key.ed25519_public_key) {
