@@ -4,24 +4,22 @@
 //! interfaces in the `*_TYPES` sections below describe exactly these objects. The text module,
 //! which every page loads, has no serde: its results are written as JSON text that `JSON.parse`
 //! turns into objects (one string crossing, not a call per field), and its arguments are read
-//! field by field. The policy and signer modules use serde-wasm-bindgen.
+//! field by field; so does the permit module. The policy module uses serde-wasm-bindgen.
 //! Spans given to JS count UTF-16 code units, so `text.slice(span.start, span.end)` is the match.
 
 use agentsentinel::core::TextError;
 #[cfg(feature = "text")]
 use agentsentinel::input_shield::{CanaryLeak, Rule};
-#[cfg(feature = "text")]
+#[cfg(feature = "permit")]
 use agentsentinel::permit::Permit as RustPermit;
 #[cfg(feature = "text")]
 use agentsentinel::{Assessment, Finding as RustFinding};
 #[cfg(feature = "policy")]
 use agentsentinel::{Decision, ToolCall};
 use agentsentinel::{Diagnostic as _, Span};
-#[cfg(feature = "text")]
+#[cfg(any(feature = "text", feature = "permit"))]
 use std::fmt::Write as _;
 
-#[cfg(feature = "signer")]
-use serde::Deserialize;
 #[cfg(feature = "policy")]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -141,7 +139,11 @@ export type SpotlightMode = "delimit" | "datamark" | "base64";
 
 /** A fresh canary token and the sentence to put in the system prompt. */
 export interface CanaryToken { token: string; instruction: string }
+"#;
 
+#[cfg(feature = "permit")]
+#[wasm_bindgen(typescript_custom_section)]
+const PERMIT_TYPES: &str = r#"
 /** A key a `PermitVerifier` trusts: an HMAC secret (at least 32 bytes) or an Ed25519 public
  * key (32 bytes). */
 export type PermitKey =
@@ -154,6 +156,14 @@ export interface PermitVerifierOptions {
   leewaySeconds?: number;
   /** Longest lifetime accepted, default 900 s. */
   maxLifetimeSeconds?: number;
+}
+
+/** What a permit says besides the action it is bound to. */
+export interface PermitClaims {
+  subject: string;
+  ttlSeconds: number;
+  scope?: string;
+  approver?: string;
 }
 
 
@@ -170,18 +180,6 @@ export interface Permit {
   approver: string | null;
 }
 
-"#;
-
-#[cfg(feature = "signer")]
-#[wasm_bindgen(typescript_custom_section)]
-const SIGNER_TYPES: &str = r#"
-/** What a permit says besides the action it is bound to. */
-export interface PermitClaims {
-  subject: string;
-  ttlSeconds: number;
-  scope?: string;
-  approver?: string;
-}
 "#;
 
 #[cfg(feature = "policy")]
@@ -228,7 +226,7 @@ pub(crate) fn text_from_js(value: &JsValue, parameter: &str) -> Result<String, J
 }
 
 /// Exactly `N` bytes, or a `core.wrong_type` error naming `parameter`.
-#[cfg(any(feature = "text", feature = "signer"))]
+#[cfg(any(feature = "text", feature = "permit"))]
 pub(crate) fn fixed_bytes<const N: usize>(
     bytes: &[u8],
     parameter: &str,
@@ -243,6 +241,7 @@ pub(crate) fn fixed_bytes<const N: usize>(
 }
 
 /// An optional clock value in milliseconds or seconds: a non-negative whole number.
+#[cfg(any(feature = "policy", feature = "permit"))]
 pub(crate) fn clock_from_js(value: Option<f64>, parameter: &str) -> Result<Option<u64>, JsValue> {
     match value {
         None => Ok(None),
@@ -274,6 +273,7 @@ pub(crate) fn clock_from_js(value: Option<f64>, parameter: &str) -> Result<Optio
 }
 
 /// Milliseconds since the Unix epoch, from `Date.now()`.
+#[cfg(any(feature = "policy", feature = "permit"))]
 pub(crate) fn now_ms() -> u64 {
     let now = js_sys::Date::now();
     #[expect(
@@ -319,9 +319,9 @@ fn check_keys(
     Ok(())
 }
 
-/// A plain-data argument (a tool call, claims) from JS, through serde. When `fields` is not
+/// A plain-data argument (a tool call) from JS, through serde. When `fields` is not
 /// empty, an object with any other key is refused.
-#[cfg(any(feature = "policy", feature = "signer"))]
+#[cfg(feature = "policy")]
 pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
     value: JsValue,
     parameter: &str,
@@ -371,7 +371,7 @@ pub(crate) fn to_js_err_in(err: impl Into<agentsentinel::Error>, source: Option<
         agentsentinel::Error::InputShield(_) => "InputShieldError",
         #[cfg(feature = "policy")]
         agentsentinel::Error::Policy(_) => "PolicyError",
-        #[cfg(any(feature = "text", feature = "signer"))]
+        #[cfg(feature = "permit")]
         agentsentinel::Error::Permit(_) => "PermitError",
         _ => "SentinelError",
     };
@@ -418,13 +418,13 @@ fn span_to_js(span: Span) -> JsValue {
 }
 
 /// The JS value of a JSON text written below (always valid JSON).
-#[cfg(feature = "text")]
+#[cfg(any(feature = "text", feature = "permit"))]
 fn parse_json(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Appends `text` as a JSON string.
-#[cfg(feature = "text")]
+#[cfg(any(feature = "text", feature = "permit"))]
 fn push_str(out: &mut String, text: &str) {
     out.push('"');
     let mut plain = 0;
@@ -444,7 +444,7 @@ fn push_str(out: &mut String, text: &str) {
 }
 
 /// Appends `text` as a JSON string, or `null`.
-#[cfg(feature = "text")]
+#[cfg(feature = "permit")]
 fn push_opt_str(out: &mut String, text: Option<&str>) {
     match text {
         Some(text) => push_str(out, text),
@@ -646,7 +646,7 @@ pub(crate) fn decision_to_js(decision: &Decision) -> JsValue {
 }
 
 /// A verified permit's claims.
-#[cfg(feature = "text")]
+#[cfg(feature = "permit")]
 pub(crate) fn permit_to_js(permit: &RustPermit) -> JsValue {
     let mut out = format!(
         "{{\"algorithm\":\"{}\",\"keyId\":",
@@ -677,7 +677,7 @@ pub(crate) fn permit_to_js(permit: &RustPermit) -> JsValue {
 // Arguments: plain-data objects from JS.
 
 /// `object[key]`, or `None` when it is missing, `undefined` or `null`.
-#[cfg(feature = "text")]
+#[cfg(any(feature = "text", feature = "permit"))]
 fn field(object: &js_sys::Object, key: &str) -> Option<JsValue> {
     js_sys::Reflect::get(object, &key.into())
         .ok()
@@ -685,7 +685,7 @@ fn field(object: &js_sys::Object, key: &str) -> Option<JsValue> {
 }
 
 /// `value` as a plain object with no key outside `fields`.
-#[cfg(feature = "text")]
+#[cfg(any(feature = "text", feature = "permit"))]
 fn plain_object(
     value: &JsValue,
     parameter: &str,
@@ -701,13 +701,13 @@ fn plain_object(
 }
 
 /// Reads the fields of one plain-object argument, naming `parameter.key` in errors.
-#[cfg(feature = "text")]
+#[cfg(any(feature = "text", feature = "permit"))]
 struct Fields<'a> {
     object: js_sys::Object,
     parameter: &'a str,
 }
 
-#[cfg(feature = "text")]
+#[cfg(any(feature = "text", feature = "permit"))]
 impl Fields<'_> {
     fn wrong(&self, key: &str, expected: &str, value: &JsValue) -> JsValue {
         wrong_type(value, &format!("{}.{key}", self.parameter), expected)
@@ -748,10 +748,12 @@ impl Fields<'_> {
             .transpose()
     }
 
+    #[cfg(feature = "text")]
     fn byte(&self, key: &str) -> Result<Option<u8>, JsValue> {
         Ok(self.whole(key, 255.0)?.and_then(|n| u8::try_from(n).ok()))
     }
 
+    #[cfg(feature = "text")]
     fn items(&self, key: &str, expected: &str) -> Result<Option<js_sys::Array>, JsValue> {
         field(&self.object, key)
             .map(|value| {
@@ -762,6 +764,7 @@ impl Fields<'_> {
             .transpose()
     }
 
+    #[cfg(feature = "text")]
     fn strings(&self, key: &str) -> Result<Option<Vec<String>>, JsValue> {
         self.items(key, "an array of strings")?
             .map(|items| {
@@ -777,6 +780,7 @@ impl Fields<'_> {
     }
 
     /// A `Uint8Array`, or an array of numbers 0–255.
+    #[cfg(feature = "permit")]
     fn bytes(&self, key: &str) -> Result<Option<Vec<u8>>, JsValue> {
         let Some(value) = field(&self.object, key) else {
             return Ok(None);
@@ -808,7 +812,7 @@ impl Fields<'_> {
 }
 
 /// The largest whole number a JS number holds exactly, 2^53 - 1.
-#[cfg(feature = "text")]
+#[cfg(feature = "permit")]
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// `InputShieldOptions`.
@@ -915,14 +919,14 @@ impl CustomRule {
 }
 
 /// `PermitKey`.
-#[cfg(feature = "text")]
+#[cfg(feature = "permit")]
 pub(crate) struct PermitKey {
     pub(crate) key_id: String,
     pub(crate) secret: Option<Vec<u8>>,
     pub(crate) ed25519_public_key: Option<Vec<u8>>,
 }
 
-#[cfg(feature = "text")]
+#[cfg(feature = "permit")]
 impl PermitKey {
     /// The `keys` of `new PermitVerifier(keys)`: an array of `PermitKey`.
     pub(crate) fn list_from_js(value: &JsValue) -> Result<Vec<Self>, JsValue> {
@@ -953,14 +957,14 @@ impl PermitKey {
 }
 
 /// `PermitVerifierOptions`.
-#[cfg(feature = "text")]
+#[cfg(feature = "permit")]
 #[derive(Default)]
 pub(crate) struct VerifierOptions {
     pub(crate) leeway_seconds: Option<u64>,
     pub(crate) max_lifetime_seconds: Option<u64>,
 }
 
-#[cfg(feature = "text")]
+#[cfg(feature = "permit")]
 impl VerifierOptions {
     /// The options of `new PermitVerifier(keys, options)`; none for `undefined` or `null`.
     pub(crate) fn from_js(value: Option<JsValue>) -> Result<Self, JsValue> {
@@ -984,9 +988,7 @@ impl VerifierOptions {
 }
 
 /// `PermitClaims`.
-#[cfg(feature = "signer")]
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg(feature = "permit")]
 pub(crate) struct Claims {
     subject: String,
     ttl_seconds: u64,
@@ -994,8 +996,31 @@ pub(crate) struct Claims {
     approver: Option<String>,
 }
 
-#[cfg(feature = "signer")]
+#[cfg(feature = "permit")]
 impl Claims {
+    /// The `claims` of `mint(action, claims)`.
+    pub(crate) fn from_js(value: &JsValue) -> Result<Self, JsValue> {
+        let fields = Fields {
+            object: plain_object(
+                value,
+                "claims",
+                "PermitClaims",
+                &["subject", "ttlSeconds", "scope", "approver"],
+            )?,
+            parameter: "claims",
+        };
+        Ok(Claims {
+            subject: fields.required("subject", fields.string("subject")?, "a string")?,
+            ttl_seconds: fields.required(
+                "ttlSeconds",
+                fields.whole("ttlSeconds", MAX_SAFE_INTEGER)?,
+                "a whole number of seconds",
+            )?,
+            scope: fields.string("scope")?,
+            approver: fields.string("approver")?,
+        })
+    }
+
     pub(crate) fn into_claims(self) -> agentsentinel::permit::PermitClaims {
         let mut claims = agentsentinel::permit::PermitClaims::new(self.subject, self.ttl_seconds);
         if let Some(scope) = self.scope {

@@ -7,24 +7,24 @@
 //! `Date.now()`.
 //!
 //! One crate, three WebAssembly modules (README, Size): the feature `text` builds the module
-//! every page loads (`text.rs`: shield, canaries, spotlighting, fingerprints, canonical hashes,
-//! permit verification); `policy` the policy engine (`policy.rs`) and `signer` permit minting
-//! (`signer.rs`), each loaded only where it is needed. Native builds take every feature, so
-//! clippy and the tests see all of it.
+//! every page loads (`text.rs`: shield with the full rule library, canaries, spotlighting,
+//! fingerprints); `policy` the policy engine (`policy.rs`) and `permit` canonical action hashes,
+//! permit verification and minting (`permit.rs`), each loaded only where it is needed. Native
+//! builds take every feature, so clippy and the tests see all of it.
 #![deny(unsafe_code)]
 
 mod convert;
+#[cfg(feature = "permit")]
+mod permit;
 #[cfg(feature = "policy")]
 mod policy;
-#[cfg(feature = "signer")]
-mod signer;
 #[cfg(feature = "text")]
 mod text;
 
+#[cfg(feature = "permit")]
+pub use permit::*;
 #[cfg(feature = "policy")]
 pub use policy::{Policy, Sessions};
-#[cfg(feature = "signer")]
-pub use signer::{PermitSigner, generate_secret};
 #[cfg(feature = "text")]
 pub use text::*;
 use wasm_bindgen::prelude::*;

@@ -1,13 +1,11 @@
-//! The text module: what every page loads. Screening (`analyze`, `InputShield`), canary
-//! tokens, spotlighting, fingerprints, canonical action hashes and permit verification.
+//! The text module: what every page loads. Screening (`analyze`, `InputShield`, the full rule
+//! library), canary tokens, spotlighting and fingerprints.
 
 use agentsentinel::input_shield as shield;
-use agentsentinel::permit;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    self, PermitKey, ShieldOptions, VerifierOptions, assessment_to_js, clock_from_js, leaks_to_js,
-    now_ms, performance_now, permit_to_js, text_from_js, to_js_err, to_js_err_in,
+    self, ShieldOptions, assessment_to_js, leaks_to_js, performance_now, text_from_js, to_js_err,
 };
 
 /// SHA-256 of the text's UTF-8 bytes as 64 lowercase hex digits.
@@ -322,106 +320,5 @@ impl Spotlighted {
     #[must_use]
     pub fn recover(&self) -> String {
         self.0.recover()
-    }
-}
-
-/// The RFC 8785 canonical form of a JSON action: the exact text a permit's hash covers.
-///
-/// # Errors
-///
-/// `permit.invalid_json`, `permit.duplicate_key`, `permit.lone_surrogate`,
-/// `permit.number_out_of_range`, `permit.too_deep`, `permit.too_large`, ...
-#[wasm_bindgen]
-pub fn canonicalize(
-    #[wasm_bindgen(unchecked_param_type = "string")] json: &JsValue,
-) -> Result<String, JsValue> {
-    let json = text_from_js(json, "json")?;
-    let bytes = permit::canonicalize(&json).map_err(|err| to_js_err_in(err, Some(&json)))?;
-    // INVARIANT: canonical JSON of valid UTF-8 input is valid UTF-8.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-/// `sha256:` + 64 hex digits of the canonical form of a JSON action.
-///
-/// # Errors
-///
-/// As `canonicalize`.
-#[wasm_bindgen(js_name = actionHash)]
-pub fn action_hash(
-    #[wasm_bindgen(unchecked_param_type = "string")] json: &JsValue,
-) -> Result<String, JsValue> {
-    let json = text_from_js(json, "json")?;
-    permit::action_hash(&json)
-        .map(|hash| hash.to_string())
-        .map_err(|err| to_js_err_in(err, Some(&json)))
-}
-
-/// Verifies permits (HMAC `asp1` and Ed25519 `asp1e`) against the exact action, once each: a
-/// verifier remembers every nonce it accepted.
-#[wasm_bindgen]
-pub struct PermitVerifier(permit::PermitVerifier);
-
-#[wasm_bindgen]
-impl PermitVerifier {
-    /// A verifier trusting `keys`, with its own replay guard.
-    ///
-    /// # Errors
-    ///
-    /// `permit.weak_key`, `permit.invalid_key`, `permit.invalid_key_id`,
-    /// `permit.duplicate_key_id`; `core.wrong_type` for keys or options of the wrong shape.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "PermitKey[]")] keys: &JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "PermitVerifierOptions")] options: Option<
-            JsValue,
-        >,
-    ) -> Result<PermitVerifier, JsValue> {
-        let keys = PermitKey::list_from_js(keys)?;
-        let options = VerifierOptions::from_js(options)?;
-        let mut ring = permit::KeyRing::new();
-        for key in keys {
-            ring = match (key.secret, key.ed25519_public_key) {
-                (Some(secret), None) => ring.with_hmac(&key.key_id, &secret),
-                (None, Some(public)) => ring.with_ed25519(&key.key_id, &public),
-                _ => {
-                    return Err(to_js_err(agentsentinel::core::TextError::WrongType {
-                        parameter: "keys".to_owned(),
-                        expected: "one of `secret` or `ed25519PublicKey` per key".to_owned(),
-                        found: format!("key `{}` with both or neither", key.key_id),
-                    }));
-                }
-            }
-            .map_err(to_js_err)?;
-        }
-        let mut verifier = permit::PermitVerifier::new(ring);
-        if let Some(leeway) = options.leeway_seconds {
-            verifier = verifier.with_leeway(leeway);
-        }
-        if let Some(lifetime) = options.max_lifetime_seconds {
-            verifier = verifier.with_max_lifetime(lifetime);
-        }
-        Ok(PermitVerifier(verifier))
-    }
-
-    /// Verifies `token` for the action `action` (JSON text) at `now` (seconds; default `Date.now()`) and
-    /// records its nonce.
-    ///
-    /// # Errors
-    ///
-    /// `permit.malformed`, `permit.unknown_key`, `permit.bad_signature`, `permit.expired`,
-    /// `permit.not_yet_valid`, `permit.action_mismatch`, `permit.replayed`, ...
-    #[wasm_bindgen(unchecked_return_type = "Permit")]
-    pub fn verify(
-        &self,
-        token: &str,
-        #[wasm_bindgen(unchecked_param_type = "string")] action: &JsValue,
-        now: Option<f64>,
-    ) -> Result<JsValue, JsValue> {
-        let action = text_from_js(action, "action")?;
-        let now = clock_from_js(now, "now")?.unwrap_or_else(|| now_ms() / 1000);
-        self.0
-            .verify(token, &action, now)
-            .map(|permit| permit_to_js(&permit))
-            .map_err(to_js_err)
     }
 }
