@@ -166,7 +166,6 @@ export interface PermitClaims {
   approver?: string;
 }
 
-
 /** A verified permit. Times are seconds since the Unix epoch. */
 export interface Permit {
   algorithm: "asp1" | "asp1e";
@@ -179,7 +178,6 @@ export interface Permit {
   scope: string | null;
   approver: string | null;
 }
-
 "#;
 
 #[cfg(feature = "policy")]
