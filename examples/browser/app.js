@@ -1,6 +1,10 @@
 // The browser example: text -> verdict with highlighted findings (in a worker, debounced), and a
 // tool call checked against a YAML policy (on the main thread; policies are small).
-import init, { Policy, Sessions, version } from '../../bindings/wasm/pkg/agentsentinel.js'
+//
+// Two WebAssembly modules: the text module (`agentsentinel.js`) loads with the page; the policy
+// engine (`agentsentinel_policy.js`, mostly regex and YAML) loads the first time the policy panel
+// is used, so a page that only screens text never downloads it.
+import init, { version } from '../../bindings/wasm/pkg/agentsentinel.js'
 
 const SAMPLES = {
   attack:
@@ -248,9 +252,22 @@ submit($('text').value)
 // Policy panel: the policy is rebuilt when its text changes; calls run in one session store.
 
 let sessions = null
+let engine = null
+let engineReady = false
 
-function loadPolicy() {
+/** The policy module, imported and instantiated once, on first use of the panel. */
+function policyEngine() {
+  engine ??= import('../../bindings/wasm/pkg/agentsentinel_policy.js').then(async (module) => {
+    await module.default()
+    engineReady = true
+    return module
+  })
+  return engine
+}
+
+async function loadPolicy() {
   const status = $('policy-status')
+  const { Policy, Sessions } = await policyEngine()
   try {
     const policy = Policy.fromYaml($('policy').value, 'policy.yaml')
     sessions = new Sessions(policy)
@@ -277,7 +294,11 @@ function showTaints() {
 
 function checkCall(event) {
   event.preventDefault()
-  if (!sessions) return
+  if (!sessions) {
+    // The first use of the panel may be this click: check once the engine and policy are in.
+    if (!engineReady) startEngine().then(() => sessions && checkCall(event))
+    return
+  }
   const box = $('decision')
   let args
   try {
@@ -304,6 +325,23 @@ function checkCall(event) {
 }
 
 let policyTimer = 0
+let starting = null
+
+/** The first use of the policy panel (focus, a click, typing) loads the engine and the policy. */
+function startEngine() {
+  starting ??= (() => {
+    $('policy-status').className = 'status small'
+    $('policy-status').textContent = 'loading the policy engine…'
+    return loadPolicy().catch((err) => {
+      $('policy-status').className = 'status small error'
+      $('policy-status').textContent = `the policy engine failed to load: ${err.message}`
+    })
+  })()
+  return starting
+}
+
+const policyPanel = $('policy-title').closest('section')
+for (const type of ['focusin', 'pointerdown']) policyPanel.addEventListener(type, startEngine)
 $('policy').addEventListener('input', () => {
   clearTimeout(policyTimer)
   policyTimer = setTimeout(loadPolicy, 250)
@@ -316,5 +354,5 @@ $('reset').addEventListener('click', () => {
 })
 $('session').addEventListener('change', showTaints)
 $('policy').value = DEFAULT_POLICY
-loadPolicy()
+$('policy-status').textContent = 'The policy engine (a second WebAssembly module) loads when you use this panel.'
 document.body.dataset.ready = 'true'

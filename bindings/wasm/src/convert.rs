@@ -1,25 +1,60 @@
 //! Every conversion between JS values and `agentsentinel` types, and the only error mapping.
 //!
-//! Results cross to JS as plain objects (serde-wasm-bindgen, JSON-compatible) whose field names
-//! are camelCase; the TypeScript interfaces in `TYPES` below describe exactly these objects.
+//! Results cross to JS as plain objects whose field names are camelCase; the TypeScript
+//! interfaces in the `*_TYPES` sections below describe exactly these objects. The text module,
+//! which every page loads, has no serde: its results are written as JSON text that `JSON.parse`
+//! turns into objects (one string crossing, not a call per field), and its arguments are read
+//! field by field; so does the permit module. The policy module uses serde-wasm-bindgen.
 //! Spans given to JS count UTF-16 code units, so `text.slice(span.start, span.end)` is the match.
 
 use agentsentinel::core::TextError;
+#[cfg(feature = "text")]
 use agentsentinel::input_shield::{CanaryLeak, Rule};
+#[cfg(feature = "permit")]
 use agentsentinel::permit::Permit as RustPermit;
-use agentsentinel::{
-    Assessment, Decision, Diagnostic as _, Finding as RustFinding, Span, ToolCall,
-};
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "text")]
+use agentsentinel::{Assessment, Finding as RustFinding};
+#[cfg(feature = "policy")]
+use agentsentinel::{Decision, ToolCall};
+use agentsentinel::{Diagnostic as _, Span};
+#[cfg(any(feature = "text", feature = "permit"))]
+use std::fmt::Write as _;
+
+#[cfg(feature = "policy")]
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
+const COMMON_TYPES: &str = r#"
 /** A stretch of text. `span`s count UTF-16 code units (JS string indices), so
  * `text.slice(span.start, span.end)` is the matched text; `byteSpan`s count UTF-8 bytes, as in
  * Rust and the shared test vectors. */
 export interface Span { start: number; end: number }
 
+/** Every error AgentSentinel throws: a real `Error` with a stable `code`. */
+export interface SentinelError extends Error {
+  name: "SentinelError" | "TextError" | "InputShieldError" | "PolicyError" | "PermitError";
+  /** Stable id such as `policy.unknown_key`; match on this, never on the message. */
+  code: string;
+  /** One short instruction to fix it. */
+  help?: string;
+  /** Where in your input, in UTF-16 code units (when the input was one string). */
+  span?: Span;
+  /** The same place in UTF-8 bytes. */
+  byteSpan?: Span;
+  /** 1-based line and column (characters) of the error, for policy text. */
+  line?: number;
+  column?: number;
+  /** The name given to the input, such as `policy.yaml`. */
+  origin?: string;
+  /** The key path of a policy error, such as `taintRules[0].forbiddenTags`. */
+  path?: string;
+}
+"#;
+
+#[cfg(feature = "text")]
+#[wasm_bindgen(typescript_custom_section)]
+const TEXT_TYPES: &str = r#"
 /** How dangerous a finding or a whole text is. */
 export type ThreatLevel = "none" | "low" | "medium" | "high" | "critical";
 
@@ -102,30 +137,13 @@ export interface CanaryLeak {
 /** How `spotlight` marks untrusted content. */
 export type SpotlightMode = "delimit" | "datamark" | "base64";
 
-/** Any JSON value. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-
-/** A tool call an agent wants to make (as carried by a `require_approval` decision). */
-export interface ToolCall {
-  tool: string;
-  args: JsonValue;
-}
-
 /** A fresh canary token and the sentence to put in the system prompt. */
 export interface CanaryToken { token: string; instruction: string }
+"#;
 
-/** A taint a call adds to its session, for `ttlSeconds` or (null) until removed. */
-export interface TaintGrant { tag: string; ttlSeconds: number | null }
-
-/** What an allowed call does to its session. */
-export interface Effects { addTaints: TaintGrant[]; removeTaints: string[] }
-
-/** The policy's answer for one tool call; a denial is a value, never an exception. */
-export type Decision =
-  | { decision: "allow"; rule: string; reason: string; effects: Effects }
-  | { decision: "deny"; rule: string; reason: string; code: string | null }
-  | { decision: "require_approval"; rule: string; reason: string; call: ToolCall };
-
+#[cfg(feature = "permit")]
+#[wasm_bindgen(typescript_custom_section)]
+const PERMIT_TYPES: &str = r#"
 /** A key a `PermitVerifier` trusts: an HMAC secret (at least 32 bytes) or an Ed25519 public
  * key (32 bytes). */
 export type PermitKey =
@@ -160,26 +178,32 @@ export interface Permit {
   scope: string | null;
   approver: string | null;
 }
+"#;
 
-/** Every error AgentSentinel throws: a real `Error` with a stable `code`. */
-export interface SentinelError extends Error {
-  name: "SentinelError" | "TextError" | "InputShieldError" | "PolicyError" | "PermitError" | "ReplayError";
-  /** Stable id such as `policy.unknown_key`; match on this, never on the message. */
-  code: string;
-  /** One short instruction to fix it. */
-  help?: string;
-  /** Where in your input, in UTF-16 code units (when the input was one string). */
-  span?: Span;
-  /** The same place in UTF-8 bytes. */
-  byteSpan?: Span;
-  /** 1-based line and column (characters) of the error, for policy text. */
-  line?: number;
-  column?: number;
-  /** The name given to the input, such as `policy.yaml`. */
-  origin?: string;
-  /** The key path of a policy error, such as `taintRules[0].forbiddenTags`. */
-  path?: string;
+#[cfg(feature = "policy")]
+#[wasm_bindgen(typescript_custom_section)]
+const POLICY_TYPES: &str = r#"
+/** Any JSON value. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** A tool call an agent wants to make (as carried by a `require_approval` decision). */
+export interface ToolCall {
+  tool: string;
+  args: JsonValue;
 }
+
+/** A taint a call adds to its session, for `ttlSeconds` or (null) until removed. */
+export interface TaintGrant { tag: string; ttlSeconds: number | null }
+
+/** What an allowed call does to its session. */
+export interface Effects { addTaints: TaintGrant[]; removeTaints: string[] }
+
+/** The policy's answer for one tool call; a denial is a value, never an exception. */
+export type Decision =
+  | { decision: "allow"; rule: string; reason: string; effects: Effects }
+  | { decision: "deny"; rule: string; reason: string; code: string | null }
+  | { decision: "require_approval"; rule: string; reason: string; call: ToolCall };
+
 "#;
 
 /// Strict text from a JS value: an unpaired surrogate is an error, never a silent U+FFFD.
@@ -200,6 +224,7 @@ pub(crate) fn text_from_js(value: &JsValue, parameter: &str) -> Result<String, J
 }
 
 /// Exactly `N` bytes, or a `core.wrong_type` error naming `parameter`.
+#[cfg(any(feature = "text", feature = "permit"))]
 pub(crate) fn fixed_bytes<const N: usize>(
     bytes: &[u8],
     parameter: &str,
@@ -214,6 +239,7 @@ pub(crate) fn fixed_bytes<const N: usize>(
 }
 
 /// An optional clock value in milliseconds or seconds: a non-negative whole number.
+#[cfg(any(feature = "policy", feature = "permit"))]
 pub(crate) fn clock_from_js(value: Option<f64>, parameter: &str) -> Result<Option<u64>, JsValue> {
     match value {
         None => Ok(None),
@@ -231,12 +257,21 @@ pub(crate) fn clock_from_js(value: Option<f64>, parameter: &str) -> Result<Optio
         Some(v) => Err(to_js_err(TextError::WrongType {
             parameter: parameter.to_owned(),
             expected: "a non-negative whole number".to_owned(),
-            found: format!("`{v}`"),
+            // Formatted by JS (`NaN`, `Infinity`, `1.5`): no float formatting code in Rust.
+            found: format!(
+                "`{}`",
+                String::from(
+                    js_sys::Number::from(v)
+                        .to_string_with_radix(10)
+                        .unwrap_or_default()
+                )
+            ),
         })),
     }
 }
 
 /// Milliseconds since the Unix epoch, from `Date.now()`.
+#[cfg(any(feature = "policy", feature = "permit"))]
 pub(crate) fn now_ms() -> u64 {
     let now = js_sys::Date::now();
     #[expect(
@@ -249,6 +284,7 @@ pub(crate) fn now_ms() -> u64 {
 }
 
 /// `performance.now()` in milliseconds, or 0 where there is no `performance`.
+#[cfg(feature = "text")]
 pub(crate) fn performance_now() -> f64 {
     let global = js_sys::global();
     js_sys::Reflect::get(&global, &"performance".into())
@@ -261,8 +297,29 @@ pub(crate) fn performance_now() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// A plain-data argument (options, a tool call, claims, keys) from JS. When `fields` is not
-/// empty, an object with any other key is refused, so a misspelt option never goes unnoticed.
+/// Refuses an object with a key not in `fields`, so a misspelt option never goes unnoticed.
+fn check_keys(
+    object: &js_sys::Object,
+    parameter: &str,
+    expected: &str,
+    fields: &[&str],
+) -> Result<(), JsValue> {
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !fields.contains(&key.as_str()) {
+            return Err(to_js_err(TextError::WrongType {
+                parameter: parameter.to_owned(),
+                expected: format!("{expected} (keys: {})", fields.join(", ")),
+                found: format!("unknown key `{key}`"),
+            }));
+        }
+    }
+    Ok(())
+}
+
+/// A plain-data argument (a tool call) from JS, through serde. When `fields` is not
+/// empty, an object with any other key is refused.
+#[cfg(feature = "policy")]
 pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
     value: JsValue,
     parameter: &str,
@@ -270,17 +327,7 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
     fields: &[&str],
 ) -> Result<T, JsValue> {
     if !fields.is_empty() && value.is_object() && !js_sys::Array::is_array(&value) {
-        let object = js_sys::Object::from(value.clone());
-        for key in js_sys::Object::keys(&object).iter() {
-            let key = key.as_string().unwrap_or_default();
-            if !fields.contains(&key.as_str()) {
-                return Err(to_js_err(TextError::WrongType {
-                    parameter: parameter.to_owned(),
-                    expected: format!("{expected} (keys: {})", fields.join(", ")),
-                    found: format!("unknown key `{key}`"),
-                }));
-            }
-        }
+        check_keys(value.unchecked_ref(), parameter, expected, fields)?;
     }
     serde_wasm_bindgen::from_value(value).map_err(|err| {
         to_js_err(TextError::WrongType {
@@ -292,6 +339,7 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
 }
 
 /// Any serialisable result as a plain JS object (maps as objects, integers as numbers).
+#[cfg(feature = "policy")]
 pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -317,10 +365,12 @@ pub(crate) fn to_js_err_in(err: impl Into<agentsentinel::Error>, source: Option<
     let err = err.into();
     let name = match &err {
         agentsentinel::Error::Text(_) => "TextError",
+        #[cfg(feature = "text")]
         agentsentinel::Error::InputShield(_) => "InputShieldError",
+        #[cfg(feature = "policy")]
         agentsentinel::Error::Policy(_) => "PolicyError",
+        #[cfg(feature = "permit")]
         agentsentinel::Error::Permit(_) => "PermitError",
-        agentsentinel::Error::Replay(_) => "ReplayError",
         _ => "SentinelError",
     };
     let js_error = js_sys::Error::new(&err.to_string());
@@ -333,9 +383,9 @@ pub(crate) fn to_js_err_in(err: impl Into<agentsentinel::Error>, source: Option<
         set("help", help.into());
     }
     if let Some(span) = err.span() {
-        set("byteSpan", to_js(&JsSpan::from(span)));
+        set("byteSpan", span_to_js(span));
         if let Some(source) = source {
-            set("span", to_js(&JsSpan::from(span.to_utf16_span(source))));
+            set("span", span_to_js(span.to_utf16_span(source)));
         }
     }
     if let Some(location) = err.location() {
@@ -345,6 +395,7 @@ pub(crate) fn to_js_err_in(err: impl Into<agentsentinel::Error>, source: Option<
     if let Some(origin) = err.origin() {
         set("origin", origin.into());
     }
+    #[cfg(feature = "policy")]
     if let agentsentinel::Error::Policy(policy) = &err
         && let Some(path) = policy.path()
     {
@@ -356,46 +407,51 @@ pub(crate) fn to_js_err_in(err: impl Into<agentsentinel::Error>, source: Option<
 // ---------------------------------------------------------------------------------------------
 // Results: camelCase mirrors of the core types.
 
-#[derive(Serialize)]
-pub(crate) struct JsSpan {
-    start: usize,
-    end: usize,
+/// `{start, end}`.
+fn span_to_js(span: Span) -> JsValue {
+    let object = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&object, &"start".into(), &span.start.into());
+    let _ = js_sys::Reflect::set(&object, &"end".into(), &span.end.into());
+    object.into()
 }
 
-impl From<Span> for JsSpan {
-    fn from(span: Span) -> Self {
-        JsSpan {
-            start: span.start,
-            end: span.end,
+/// The JS value of a JSON text written below (always valid JSON).
+#[cfg(any(feature = "text", feature = "permit"))]
+fn parse_json(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Appends `text` as a JSON string.
+#[cfg(any(feature = "text", feature = "permit"))]
+fn push_str(out: &mut String, text: &str) {
+    out.push('"');
+    let mut plain = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        if byte == b'"' || byte == b'\\' || byte < 0x20 {
+            out.push_str(&text[plain..at]);
+            let _ = match byte {
+                b'"' => out.write_str("\\\""),
+                b'\\' => out.write_str("\\\\"),
+                _ => write!(out, "\\u{byte:04x}"),
+            };
+            plain = at + 1;
         }
+    }
+    out.push_str(&text[plain..]);
+    out.push('"');
+}
+
+/// Appends `text` as a JSON string, or `null`.
+#[cfg(feature = "permit")]
+fn push_opt_str(out: &mut String, text: Option<&str>) {
+    match text {
+        Some(text) => push_str(out, text),
+        None => out.push_str("null"),
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct JsFinding<'a> {
-    rule_id: &'a str,
-    category: &'static str,
-    level: &'static str,
-    weight: u8,
-    span: JsSpan,
-    byte_span: JsSpan,
-    excerpt: &'a str,
-    description: &'a str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct JsAssessment<'a> {
-    findings: Vec<JsFinding<'a>>,
-    risk_score: u8,
-    threat_level: &'static str,
-    should_block: bool,
-    fingerprint: &'a str,
-    analysis_time_us: u64,
-}
-
 /// The assessment of `text`, with spans in UTF-16 code units and the time `analyze` took.
+#[cfg(feature = "text")]
 pub(crate) fn assessment_to_js(text: &str, assessment: &Assessment, elapsed_ms: f64) -> JsValue {
     let map = Utf16Map::new(
         text,
@@ -410,41 +466,55 @@ pub(crate) fn assessment_to_js(text: &str, assessment: &Assessment, elapsed_ms: 
         reason = "a duration in microseconds, clamped to be non-negative"
     )]
     let micros = (elapsed_ms * 1000.0).max(0.0).round() as u64;
-    to_js(&JsAssessment {
-        findings: assessment
-            .findings
-            .iter()
-            .map(|f| finding(f, &map))
-            .collect(),
-        risk_score: assessment.risk_score,
-        threat_level: assessment.threat_level.as_str(),
-        should_block: assessment.should_block,
-        fingerprint: &assessment.fingerprint,
-        analysis_time_us: micros.max(assessment.analysis_time_us),
-    })
-}
-
-fn finding<'a>(f: &'a RustFinding, map: &Utf16Map) -> JsFinding<'a> {
-    JsFinding {
-        rule_id: &f.rule_id,
-        category: f.category.as_str(),
-        level: f.level.as_str(),
-        weight: f.weight,
-        span: map.span(f.span),
-        byte_span: f.span.into(),
-        excerpt: &f.excerpt,
-        description: &f.description,
+    let mut out = String::with_capacity(200 + 300 * assessment.findings.len());
+    out.push_str("{\"findings\":[");
+    for (i, f) in assessment.findings.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_finding(&mut out, f, &map);
     }
+    let _ = write!(
+        out,
+        "],\"riskScore\":{},\"threatLevel\":\"{}\",\"shouldBlock\":{},\"fingerprint\":",
+        assessment.risk_score,
+        assessment.threat_level.as_str(),
+        assessment.should_block,
+    );
+    push_str(&mut out, &assessment.fingerprint);
+    let _ = write!(
+        out,
+        ",\"analysisTimeUs\":{}}}",
+        micros.max(assessment.analysis_time_us)
+    );
+    parse_json(&out)
 }
 
-#[derive(Serialize)]
-struct JsLeak<'a> {
-    token: &'a str,
-    kind: &'static str,
-    finding: JsFinding<'a>,
+/// Appends a `Finding`.
+#[cfg(feature = "text")]
+fn push_finding(out: &mut String, f: &RustFinding, map: &Utf16Map) {
+    out.push_str("{\"ruleId\":");
+    push_str(out, &f.rule_id);
+    let _ = write!(
+        out,
+        ",\"category\":\"{}\",\"level\":\"{}\",\"weight\":{},\"span\":{{\"start\":{},\"end\":{}}},\
+         \"byteSpan\":{{\"start\":{},\"end\":{}}},\"excerpt\":",
+        f.category.as_str(),
+        f.level.as_str(),
+        f.weight,
+        map.offset(f.span.start),
+        map.offset(f.span.end),
+        f.span.start,
+        f.span.end,
+    );
+    push_str(out, &f.excerpt);
+    out.push_str(",\"description\":");
+    push_str(out, &f.description);
+    out.push('}');
 }
 
 /// Canary leaks in `output`, spans in UTF-16 code units.
+#[cfg(feature = "text")]
 pub(crate) fn leaks_to_js(output: &str, leaks: &[CanaryLeak]) -> JsValue {
     let map = Utf16Map::new(
         output,
@@ -452,50 +522,56 @@ pub(crate) fn leaks_to_js(output: &str, leaks: &[CanaryLeak]) -> JsValue {
             .iter()
             .flat_map(|l| [l.finding.span.start, l.finding.span.end]),
     );
-    let leaks: Vec<JsLeak<'_>> = leaks
-        .iter()
-        .map(|l| JsLeak {
-            token: l.token.as_str(),
-            kind: l.kind.as_str(),
-            finding: finding(&l.finding, &map),
-        })
-        .collect();
-    to_js(&leaks)
-}
-
-#[derive(Serialize)]
-struct JsCanaryToken<'a> {
-    token: &'a str,
-    instruction: String,
+    let mut out = String::from("[");
+    for (i, leak) in leaks.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"token\":");
+        push_str(&mut out, leak.token.as_str());
+        let _ = write!(out, ",\"kind\":\"{}\",\"finding\":", leak.kind.as_str());
+        push_finding(&mut out, &leak.finding, &map);
+        out.push('}');
+    }
+    out.push(']');
+    parse_json(&out)
 }
 
 /// A fresh canary token as `{token, instruction}`.
+#[cfg(feature = "text")]
 pub(crate) fn canary_token_to_js(token: &agentsentinel::input_shield::CanaryToken) -> JsValue {
-    to_js(&JsCanaryToken {
-        token: token.as_str(),
-        instruction: token.instruction(),
-    })
+    let mut out = String::from("{\"token\":");
+    push_str(&mut out, token.as_str());
+    out.push_str(",\"instruction\":");
+    push_str(&mut out, &token.instruction());
+    out.push('}');
+    parse_json(&out)
 }
 
-#[derive(Serialize)]
-pub(crate) struct JsRule<'a> {
-    id: &'a str,
-    category: &'static str,
-    weight: u8,
-    description: &'a str,
-}
-
-impl<'a> From<&'a Rule> for JsRule<'a> {
-    fn from(rule: &'a Rule) -> Self {
-        JsRule {
-            id: &rule.id,
-            category: rule.category.as_str(),
-            weight: rule.weight,
-            description: &rule.description,
+/// Rules as `RuleInfo[]`.
+#[cfg(feature = "text")]
+pub(crate) fn rules_to_js<'a>(rules: impl Iterator<Item = &'a Rule>) -> JsValue {
+    let mut out = String::from("[");
+    for (i, rule) in rules.enumerate() {
+        if i > 0 {
+            out.push(',');
         }
+        out.push_str("{\"id\":");
+        push_str(&mut out, &rule.id);
+        let _ = write!(
+            out,
+            ",\"category\":\"{}\",\"weight\":{},\"description\":",
+            rule.category.as_str(),
+            rule.weight
+        );
+        push_str(&mut out, &rule.description);
+        out.push('}');
     }
+    out.push(']');
+    parse_json(&out)
 }
 
+#[cfg(feature = "policy")]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct JsTaintGrant<'a> {
@@ -503,6 +579,7 @@ struct JsTaintGrant<'a> {
     ttl_seconds: Option<u64>,
 }
 
+#[cfg(feature = "policy")]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct JsEffects<'a> {
@@ -510,6 +587,7 @@ struct JsEffects<'a> {
     remove_taints: &'a [String],
 }
 
+#[cfg(feature = "policy")]
 #[derive(Serialize)]
 #[serde(tag = "decision", rename_all = "snake_case")]
 enum JsDecision<'a> {
@@ -531,6 +609,7 @@ enum JsDecision<'a> {
 }
 
 /// A decision as `{decision: "allow" | "deny" | "require_approval", rule, reason, ...}`.
+#[cfg(feature = "policy")]
 pub(crate) fn decision_to_js(decision: &Decision) -> JsValue {
     let js = match decision {
         Decision::Allow {
@@ -564,54 +643,221 @@ pub(crate) fn decision_to_js(decision: &Decision) -> JsValue {
     to_js(&js)
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsPermit<'a> {
-    algorithm: &'static str,
-    key_id: &'a str,
-    action_hash: String,
-    subject: &'a str,
-    issued_at: u64,
-    expires_at: u64,
-    nonce_hex: String,
-    scope: Option<&'a str>,
-    approver: Option<&'a str>,
-}
-
 /// A verified permit's claims.
+#[cfg(feature = "permit")]
 pub(crate) fn permit_to_js(permit: &RustPermit) -> JsValue {
-    to_js(&JsPermit {
-        algorithm: permit.algorithm().tag(),
-        key_id: permit.key_id(),
-        action_hash: permit.action_hash().to_string(),
-        subject: permit.subject(),
-        issued_at: permit.issued_at(),
-        expires_at: permit.expires_at(),
-        nonce_hex: permit.nonce_hex(),
-        scope: permit.scope(),
-        approver: permit.approver(),
-    })
+    let mut out = format!(
+        "{{\"algorithm\":\"{}\",\"keyId\":",
+        permit.algorithm().tag()
+    );
+    push_str(&mut out, permit.key_id());
+    let _ = write!(
+        out,
+        ",\"actionHash\":\"{}\",\"subject\":",
+        permit.action_hash()
+    );
+    push_str(&mut out, permit.subject());
+    let _ = write!(
+        out,
+        ",\"issuedAt\":{},\"expiresAt\":{},\"nonceHex\":\"{}\",\"scope\":",
+        permit.issued_at(),
+        permit.expires_at(),
+        permit.nonce_hex(),
+    );
+    push_opt_str(&mut out, permit.scope());
+    out.push_str(",\"approver\":");
+    push_opt_str(&mut out, permit.approver());
+    out.push('}');
+    parse_json(&out)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Arguments: plain-data objects from JS.
 
+/// `object[key]`, or `None` when it is missing, `undefined` or `null`.
+#[cfg(any(feature = "text", feature = "permit"))]
+fn field(object: &js_sys::Object, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(object, &key.into())
+        .ok()
+        .filter(|value| !value.is_undefined() && !value.is_null())
+}
+
+/// `value` as a plain object with no key outside `fields`.
+#[cfg(any(feature = "text", feature = "permit"))]
+fn plain_object(
+    value: &JsValue,
+    parameter: &str,
+    expected: &str,
+    fields: &[&str],
+) -> Result<js_sys::Object, JsValue> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(wrong_type(value, parameter, expected));
+    }
+    let object: js_sys::Object = value.clone().unchecked_into();
+    check_keys(&object, parameter, expected, fields)?;
+    Ok(object)
+}
+
+/// Reads the fields of one plain-object argument, naming `parameter.key` in errors.
+#[cfg(any(feature = "text", feature = "permit"))]
+struct Fields<'a> {
+    object: js_sys::Object,
+    parameter: &'a str,
+}
+
+#[cfg(any(feature = "text", feature = "permit"))]
+impl Fields<'_> {
+    fn wrong(&self, key: &str, expected: &str, value: &JsValue) -> JsValue {
+        wrong_type(value, &format!("{}.{key}", self.parameter), expected)
+    }
+
+    fn required<T>(&self, key: &str, value: Option<T>, expected: &str) -> Result<T, JsValue> {
+        value.ok_or_else(|| self.wrong(key, expected, &JsValue::UNDEFINED))
+    }
+
+    fn string(&self, key: &str) -> Result<Option<String>, JsValue> {
+        field(&self.object, key)
+            .map(|value| {
+                value
+                    .as_string()
+                    .ok_or_else(|| self.wrong(key, "a string", &value))
+            })
+            .transpose()
+    }
+
+    /// A whole number from 0 to `max` (at most 2^53 - 1).
+    fn whole(&self, key: &str, max: f64) -> Result<Option<u64>, JsValue> {
+        field(&self.object, key)
+            .map(|value| {
+                value
+                    .as_f64()
+                    .filter(|n| n.fract() == 0.0 && (0.0..=max).contains(n))
+                    .map(|n| {
+                        #[expect(
+                            clippy::cast_possible_truncation,
+                            clippy::cast_sign_loss,
+                            reason = "checked above: a whole number in 0..=max, max below 2^53"
+                        )]
+                        let whole = n as u64;
+                        whole
+                    })
+                    .ok_or_else(|| self.wrong(key, "a whole number in range", &value))
+            })
+            .transpose()
+    }
+
+    #[cfg(feature = "text")]
+    fn byte(&self, key: &str) -> Result<Option<u8>, JsValue> {
+        Ok(self.whole(key, 255.0)?.and_then(|n| u8::try_from(n).ok()))
+    }
+
+    #[cfg(feature = "text")]
+    fn items(&self, key: &str, expected: &str) -> Result<Option<js_sys::Array>, JsValue> {
+        field(&self.object, key)
+            .map(|value| {
+                value
+                    .dyn_into::<js_sys::Array>()
+                    .map_err(|value| self.wrong(key, expected, &value))
+            })
+            .transpose()
+    }
+
+    #[cfg(feature = "text")]
+    fn strings(&self, key: &str) -> Result<Option<Vec<String>>, JsValue> {
+        self.items(key, "an array of strings")?
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|item| {
+                        item.as_string()
+                            .ok_or_else(|| self.wrong(key, "an array of strings", &item))
+                    })
+                    .collect()
+            })
+            .transpose()
+    }
+
+    /// A `Uint8Array`, or an array of numbers 0–255.
+    #[cfg(feature = "permit")]
+    fn bytes(&self, key: &str) -> Result<Option<Vec<u8>>, JsValue> {
+        let Some(value) = field(&self.object, key) else {
+            return Ok(None);
+        };
+        if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
+            return Ok(Some(array.to_vec()));
+        }
+        let wrong = || self.wrong(key, "a Uint8Array", &value);
+        let items = value.dyn_ref::<js_sys::Array>().ok_or_else(wrong)?;
+        items
+            .iter()
+            .map(|item| {
+                item.as_f64()
+                    .filter(|n| n.fract() == 0.0 && (0.0..=255.0).contains(n))
+                    .map(|n| {
+                        #[expect(
+                            clippy::cast_possible_truncation,
+                            clippy::cast_sign_loss,
+                            reason = "checked above: a whole number in 0..=255"
+                        )]
+                        let byte = n as u8;
+                        byte
+                    })
+                    .ok_or_else(wrong)
+            })
+            .collect::<Result<Vec<u8>, JsValue>>()
+            .map(Some)
+    }
+}
+
+/// The largest whole number a JS number holds exactly, 2^53 - 1.
+#[cfg(feature = "permit")]
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
 /// `InputShieldOptions`.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg(feature = "text")]
+#[derive(Default)]
 pub(crate) struct ShieldOptions {
     pub(crate) block_threshold: Option<u8>,
-    #[serde(default)]
     pub(crate) disable_rules: Vec<String>,
-    #[serde(default)]
     pub(crate) allow_phrases: Vec<String>,
-    #[serde(default)]
     pub(crate) rules: Vec<CustomRule>,
 }
 
+#[cfg(feature = "text")]
+impl ShieldOptions {
+    /// The options of `new InputShield(options)`; none for `undefined` or `null`.
+    pub(crate) fn from_js(value: Option<JsValue>) -> Result<Self, JsValue> {
+        let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+            return Ok(ShieldOptions::default());
+        };
+        let fields = Fields {
+            object: plain_object(
+                &value,
+                "options",
+                "InputShieldOptions",
+                &["blockThreshold", "disableRules", "allowPhrases", "rules"],
+            )?,
+            parameter: "options",
+        };
+        let mut rules = Vec::new();
+        for rule in fields
+            .items("rules", "an array of CustomRule")?
+            .map(|items| items.iter().collect::<Vec<_>>())
+            .unwrap_or_default()
+        {
+            rules.push(CustomRule::from_js(&rule)?);
+        }
+        Ok(ShieldOptions {
+            block_threshold: fields.byte("blockThreshold")?,
+            disable_rules: fields.strings("disableRules")?.unwrap_or_default(),
+            allow_phrases: fields.strings("allowPhrases")?.unwrap_or_default(),
+            rules,
+        })
+    }
+}
+
 /// `CustomRule`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg(feature = "text")]
 pub(crate) struct CustomRule {
     id: String,
     category: agentsentinel::ThreatCategory,
@@ -620,7 +866,44 @@ pub(crate) struct CustomRule {
     terms: Vec<String>,
 }
 
+#[cfg(feature = "text")]
 impl CustomRule {
+    fn from_js(value: &JsValue) -> Result<Self, JsValue> {
+        let parameter = "options.rules";
+        let fields = Fields {
+            object: plain_object(
+                value,
+                parameter,
+                "CustomRule",
+                &["id", "category", "weight", "description", "terms"],
+            )?,
+            parameter,
+        };
+        let category =
+            fields.required("category", fields.string("category")?, "a ThreatCategory")?;
+        let category = agentsentinel::ThreatCategory::ALL
+            .into_iter()
+            .find(|c| c.as_str() == category)
+            .ok_or_else(|| {
+                to_js_err(TextError::WrongType {
+                    parameter: format!("{parameter}.category"),
+                    expected: "a ThreatCategory".to_owned(),
+                    found: format!("`{category}`"),
+                })
+            })?;
+        Ok(CustomRule {
+            id: fields.required("id", fields.string("id")?, "a string")?,
+            category,
+            weight: fields.required("weight", fields.byte("weight")?, "a whole number 1-100")?,
+            description: fields.required(
+                "description",
+                fields.string("description")?,
+                "a string",
+            )?,
+            terms: fields.required("terms", fields.strings("terms")?, "an array of strings")?,
+        })
+    }
+
     pub(crate) fn into_rule(self) -> Rule {
         let terms: Vec<&str> = self.terms.iter().map(String::as_str).collect();
         Rule::any(
@@ -634,27 +917,76 @@ impl CustomRule {
 }
 
 /// `PermitKey`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg(feature = "permit")]
 pub(crate) struct PermitKey {
     pub(crate) key_id: String,
-    #[serde(default, with = "serde_bytes_opt")]
     pub(crate) secret: Option<Vec<u8>>,
-    #[serde(default, with = "serde_bytes_opt")]
     pub(crate) ed25519_public_key: Option<Vec<u8>>,
 }
 
+#[cfg(feature = "permit")]
+impl PermitKey {
+    /// The `keys` of `new PermitVerifier(keys)`: an array of `PermitKey`.
+    pub(crate) fn list_from_js(value: &JsValue) -> Result<Vec<Self>, JsValue> {
+        let expected = "an array of PermitKey";
+        let items = value
+            .dyn_ref::<js_sys::Array>()
+            .ok_or_else(|| wrong_type(value, "keys", expected))?;
+        items
+            .iter()
+            .map(|item| {
+                let fields = Fields {
+                    object: plain_object(
+                        &item,
+                        "keys",
+                        "PermitKey",
+                        &["keyId", "secret", "ed25519PublicKey"],
+                    )?,
+                    parameter: "keys",
+                };
+                Ok(PermitKey {
+                    key_id: fields.required("keyId", fields.string("keyId")?, "a string")?,
+                    secret: fields.bytes("secret")?,
+                    ed25519_public_key: fields.bytes("ed25519PublicKey")?,
+                })
+            })
+            .collect()
+    }
+}
+
 /// `PermitVerifierOptions`.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg(feature = "permit")]
+#[derive(Default)]
 pub(crate) struct VerifierOptions {
     pub(crate) leeway_seconds: Option<u64>,
     pub(crate) max_lifetime_seconds: Option<u64>,
 }
 
+#[cfg(feature = "permit")]
+impl VerifierOptions {
+    /// The options of `new PermitVerifier(keys, options)`; none for `undefined` or `null`.
+    pub(crate) fn from_js(value: Option<JsValue>) -> Result<Self, JsValue> {
+        let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+            return Ok(VerifierOptions::default());
+        };
+        let fields = Fields {
+            object: plain_object(
+                &value,
+                "options",
+                "PermitVerifierOptions",
+                &["leewaySeconds", "maxLifetimeSeconds"],
+            )?,
+            parameter: "options",
+        };
+        Ok(VerifierOptions {
+            leeway_seconds: fields.whole("leewaySeconds", MAX_SAFE_INTEGER)?,
+            max_lifetime_seconds: fields.whole("maxLifetimeSeconds", MAX_SAFE_INTEGER)?,
+        })
+    }
+}
+
 /// `PermitClaims`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg(feature = "permit")]
 pub(crate) struct Claims {
     subject: String,
     ttl_seconds: u64,
@@ -662,7 +994,31 @@ pub(crate) struct Claims {
     approver: Option<String>,
 }
 
+#[cfg(feature = "permit")]
 impl Claims {
+    /// The `claims` of `mint(action, claims)`.
+    pub(crate) fn from_js(value: &JsValue) -> Result<Self, JsValue> {
+        let fields = Fields {
+            object: plain_object(
+                value,
+                "claims",
+                "PermitClaims",
+                &["subject", "ttlSeconds", "scope", "approver"],
+            )?,
+            parameter: "claims",
+        };
+        Ok(Claims {
+            subject: fields.required("subject", fields.string("subject")?, "a string")?,
+            ttl_seconds: fields.required(
+                "ttlSeconds",
+                fields.whole("ttlSeconds", MAX_SAFE_INTEGER)?,
+                "a whole number of seconds",
+            )?,
+            scope: fields.string("scope")?,
+            approver: fields.string("approver")?,
+        })
+    }
+
     pub(crate) fn into_claims(self) -> agentsentinel::permit::PermitClaims {
         let mut claims = agentsentinel::permit::PermitClaims::new(self.subject, self.ttl_seconds);
         if let Some(scope) = self.scope {
@@ -675,60 +1031,19 @@ impl Claims {
     }
 }
 
-/// `Uint8Array` (or an array of numbers) for optional byte fields.
-mod serde_bytes_opt {
-    use serde::{Deserialize, Deserializer};
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Vec<u8>>, D::Error> {
-        Option::<serde_bytes_like::Bytes>::deserialize(deserializer).map(|b| b.map(|b| b.0))
-    }
-
-    mod serde_bytes_like {
-        use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
-
-        pub(crate) struct Bytes(pub(crate) Vec<u8>);
-
-        impl<'de> Deserialize<'de> for Bytes {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct V;
-                impl<'de> Visitor<'de> for V {
-                    type Value = Bytes;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str("a Uint8Array")
-                    }
-                    fn visit_bytes<E>(self, v: &[u8]) -> Result<Bytes, E> {
-                        Ok(Bytes(v.to_vec()))
-                    }
-                    fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Bytes, E> {
-                        Ok(Bytes(v))
-                    }
-                    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Bytes, A::Error> {
-                        let mut out = Vec::new();
-                        while let Some(b) = seq.next_element::<u8>()? {
-                            out.push(b);
-                        }
-                        Ok(Bytes(out))
-                    }
-                }
-                deserializer.deserialize_byte_buf(V)
-            }
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Byte offsets to UTF-16 offsets, in one pass for all the spans of a result.
 
 /// UTF-16 offsets of a set of byte offsets of one text, computed in one pass over the text
 /// (converting each span on its own would be quadratic for a long text with many findings).
+#[cfg(feature = "text")]
 struct Utf16Map {
     len: usize,
     bytes: Vec<usize>,
     units: Vec<usize>,
 }
 
+#[cfg(feature = "text")]
 impl Utf16Map {
     fn new(text: &str, offsets: impl Iterator<Item = usize>) -> Self {
         let mut bytes: Vec<usize> = offsets.map(|o| o.min(text.len())).collect();
@@ -760,12 +1075,5 @@ impl Utf16Map {
             .ok()
             .and_then(|i| self.units.get(i).copied())
             .unwrap_or(0)
-    }
-
-    fn span(&self, span: Span) -> JsSpan {
-        JsSpan {
-            start: self.offset(span.start),
-            end: self.offset(span.end),
-        }
     }
 }

@@ -7,7 +7,6 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use agentsentinel_core::{Finding, Span, ThreatCategory, ThreatLevel};
-use aho_corasick::AhoCorasick;
 use parking_lot::RwLock;
 use serde::{Deserialize, Serialize};
 
@@ -381,7 +380,7 @@ struct Automaton {
     meta: Vec<Pattern>,
     /// `None` only if building failed (it cannot under [`MAX_LIVE_CANARIES`]); the patterns are
     /// then searched one by one, slowly but correctly.
-    compiled: Option<AhoCorasick>,
+    compiled: Option<skeleton::Compiled>,
 }
 
 impl Automaton {

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use agentsentinel_core::{Assessment, Finding, Span, ThreatLevel};
-use aho_corasick::AhoCorasick;
+use aho_corasick::MatchKind;
 use once_cell::sync::Lazy;
 
 use crate::detect::{self, Encoding};
@@ -12,6 +12,7 @@ use crate::error::{ErrorKind, ShieldError};
 use crate::library::builtin_rules;
 use crate::normalize::{HiddenKind, Normalized, normalize};
 use crate::rule::{Detector, Matcher, Rule};
+use crate::skeleton;
 
 /// The risk score at and above which [`Assessment::should_block`] is set, by default.
 pub const DEFAULT_BLOCK_THRESHOLD: u8 = 50;
@@ -61,7 +62,7 @@ pub struct InputShield {
     engine: Arc<Engine>,
     enabled: Vec<bool>,
     threshold: u8,
-    allow: Option<Arc<AhoCorasick>>,
+    allow: Option<Arc<skeleton::Compiled>>,
 }
 
 impl Default for InputShield {
@@ -183,9 +184,8 @@ impl InputShield {
         matches
             .retain(|m| !self.engine.rules[m.rule].unless_negated || !negated(&norm.text, m.start));
         if let Some(allow) = &self.allow {
-            let allowed: Vec<(usize, usize)> = allow
-                .find_iter(norm.text.as_bytes())
-                .map(|m| (m.start(), m.end()))
+            let allowed: Vec<(usize, usize)> = skeleton::matches(allow, norm.text.as_bytes())
+                .map(|(_, start, end)| (start, end))
                 .collect();
             if !allowed.is_empty() {
                 matches.retain(|m| !allowed.iter().any(|&(s, e)| m.start >= s && m.end <= e));
@@ -581,7 +581,7 @@ impl InputShieldBuilder {
                     None => return Err(ShieldError::new(ErrorKind::EmptyAllowPhrase(phrase))),
                 }
             }
-            let automaton = AhoCorasick::new(&patterns)
+            let automaton = skeleton::build(MatchKind::Standard, &patterns)
                 .map_err(|_| ShieldError::new(ErrorKind::EmptyAllowPhrase(String::from("*"))))?;
             Some(Arc::new(automaton))
         };

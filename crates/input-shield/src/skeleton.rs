@@ -7,7 +7,41 @@
 //! linear pass.
 
 use agentsentinel_core::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::MatchKind;
+#[cfg(feature = "small-automata")]
+use aho_corasick::automaton::Automaton as _;
+
+/// The automaton of canary patterns and allow phrases. `AhoCorasick` picks one of three kinds at
+/// run time, so all three are linked in; with the feature `small-automata` (WebAssembly) it is
+/// always a contiguous NFA. Every kind finds exactly the same matches.
+#[cfg(not(feature = "small-automata"))]
+pub(crate) type Compiled = aho_corasick::AhoCorasick;
+#[cfg(feature = "small-automata")]
+pub(crate) type Compiled = aho_corasick::nfa::contiguous::NFA;
+
+/// An automaton over `patterns` with `kind` and aho-corasick's default options.
+pub(crate) fn build<P: AsRef<[u8]>>(
+    kind: MatchKind,
+    patterns: &[P],
+) -> Result<Compiled, aho_corasick::BuildError> {
+    Compiled::builder().match_kind(kind).build(patterns)
+}
+
+/// The non-overlapping matches of `compiled` in `haystack`, as (pattern index, start, end).
+pub(crate) fn matches<'a>(
+    compiled: &'a Compiled,
+    haystack: &'a [u8],
+) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+    #[cfg(not(feature = "small-automata"))]
+    let found = compiled.find_iter(haystack);
+    // An unanchored search of an automaton built for unanchored searches cannot fail.
+    #[cfg(feature = "small-automata")]
+    let found = compiled
+        .try_find_iter(aho_corasick::Input::new(haystack))
+        .into_iter()
+        .flatten();
+    found.map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+}
 
 /// What one character of the original becomes in a skeleton.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,26 +63,20 @@ pub(crate) struct Skeleton {
 
 /// A leftmost-longest automaton over `patterns`, or `None` if it could not be built (only when
 /// limits far beyond our pattern sets are exceeded).
-pub(crate) fn compile<P: AsRef<[u8]>>(patterns: &[P]) -> Option<AhoCorasick> {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns)
-        .ok()
+pub(crate) fn compile<P: AsRef<[u8]>>(patterns: &[P]) -> Option<Compiled> {
+    build(MatchKind::LeftmostLongest, patterns).ok()
 }
 
 /// Occurrences of `patterns` in `haystack` as (pattern index, start, end): non-overlapping and
 /// leftmost-longest through `compiled` (linear), or every occurrence of each pattern the slow
 /// way when there is no automaton, so a build failure can never hide a match.
 pub(crate) fn find_all<P: AsRef<[u8]>>(
-    compiled: Option<&AhoCorasick>,
+    compiled: Option<&Compiled>,
     patterns: &[P],
     haystack: &[u8],
 ) -> Vec<(usize, usize, usize)> {
     if let Some(compiled) = compiled {
-        return compiled
-            .find_iter(haystack)
-            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-            .collect();
+        return matches(compiled, haystack).collect();
     }
     let mut found = Vec::new();
     for (index, pattern) in patterns.iter().enumerate() {

@@ -2,7 +2,8 @@
 // the expected rule ids and highlighted on exactly the matched characters, a benign text is
 // clean, policy decisions match the Rust ones (test-vectors/policy/issue-policy.json), bad input
 // gives clear errors without hanging the page, a screenshot is saved to out/screenshots/, and
-// `analyze` of 1 KiB is timed in the page.
+// `analyze` of 1 KiB is timed in the page. The page loads the text module at once and the policy
+// module only when the policy panel is used.
 import assert from 'node:assert/strict'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -22,12 +23,16 @@ let origin
 let browser
 let page
 const pageErrors = []
+const wasmRequests = []
+const TEXT_MODULE = '/bindings/wasm/pkg/agentsentinel_bg.wasm'
+const POLICY_MODULE = '/bindings/wasm/pkg/agentsentinel_policy_bg.wasm'
 
 before(async () => {
   ;({ server, origin } = await serve())
   browser = await launch()
   page = await browser.context.newPage()
   page.on('pageerror', (err) => pageErrors.push(err))
+  page.on('request', (request) => wasmRequests.push(new URL(request.url()).pathname))
   // Nothing but the page's own origin: any other request fails the test.
   const foreign = []
   await page.route('**/*', (route) => {
@@ -75,6 +80,16 @@ test('the page loads from 127.0.0.1 with the WebAssembly package and no other or
   assert.match(origin, /^http:\/\/127\.0\.0\.1:\d+$/)
   assert.match(await page.textContent('#version'), /^v\d+\.\d+\.\d+/)
   assert.deepEqual(page.foreign, [])
+  assert.deepEqual(pageErrors, [])
+})
+
+test('the text module loads at once, the policy module only when the policy panel is used', async () => {
+  assert.ok(wasmRequests.includes(TEXT_MODULE), wasmRequests.join('\n'))
+  assert.ok(!wasmRequests.includes(POLICY_MODULE), 'the policy module loaded before the panel was used')
+  assert.match(await page.textContent('#policy-status'), /loads when you use this panel/)
+  await page.focus('#policy')
+  await page.waitForFunction(() => /policy loaded/.test(document.querySelector('#policy-status').textContent))
+  assert.equal(wasmRequests.filter((path) => path === POLICY_MODULE).length, 1)
   assert.deepEqual(pageErrors, [])
 })
 
@@ -154,6 +169,8 @@ test('malformed YAML shows the error code and position; bad input never hangs th
   const errors = await page.evaluate(async () => {
     const wasm = await import('/bindings/wasm/pkg/agentsentinel.js')
     await wasm.default()
+    const engine = await import('/bindings/wasm/pkg/agentsentinel_policy.js')
+    await engine.default()
     const caught = (f) => {
       try {
         f()
@@ -164,8 +181,8 @@ test('malformed YAML shows the error code and position; bad input never hangs th
     }
     return {
       surrogate: caught(() => wasm.analyze('x\udc00')),
-      yaml: caught(() => wasm.Policy.fromYaml('a: [b\n')),
-      json: caught(() => wasm.Policy.fromJson('{"staticRules":')),
+      yaml: caught(() => engine.Policy.fromYaml('a: [b\n')),
+      json: caught(() => engine.Policy.fromJson('{"staticRules":')),
     }
   })
   assert.deepEqual(errors.surrogate, { isError: true, name: 'TextError', code: 'core.lone_surrogate', line: null })

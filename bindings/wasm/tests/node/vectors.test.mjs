@@ -1,6 +1,8 @@
-// The `--target nodejs` WebAssembly build replaying EVERY area of test-vectors/ (read by path, never
-// a copy) with results identical to Rust, honouring `"skip": {"wasm": "..."}`. A new area with
-// no runner here fails the suite, so nothing is skipped silently.
+// The `--target nodejs` WebAssembly builds replaying EVERY area of test-vectors/ (read by path,
+// never a copy) with results identical to Rust, honouring `"skip": {"wasm": "..."}`. A new area
+// with no runner here fails the suite, so nothing is skipped silently. Each API is tested in the
+// module that serves it: `wasm` is the text module (agentsentinel), `engine` the policy module
+// (agentsentinel_policy), `permits` the permit module (agentsentinel_permit).
 import assert from 'node:assert/strict'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -9,6 +11,8 @@ import { test } from 'node:test'
 
 const require = createRequire(import.meta.url)
 const wasm = require('../../pkg-node/agentsentinel.js')
+const engine = require('../../pkg-node/agentsentinel_policy.js')
+const permits = require('../../pkg-node/agentsentinel_permit.js')
 const vectors = join(import.meta.dirname, '..', '..', '..', '..', 'test-vectors')
 
 const hex = (text) => Uint8Array.from(text.match(/../g) ?? [], (byte) => parseInt(byte, 16))
@@ -55,11 +59,11 @@ const runners = {
   core() {
     for (const [name, file] of vectorFiles('core')) {
       const { tool_call: calls = [], decision: decisions = [], assessment: assessments = [] } = file.types
-      const policy = wasm.Policy.fromYaml(
+      const policy = engine.Policy.fromYaml(
         'staticRules:\n  calculator: ALLOW\n  send_payment: ALLOW\ntaintRules:\n  - {tool: read, action: ADD_TAINT, tag: pii}\n' +
           'requireApproval:\n  - {tool: send_payment}\n',
       )
-      const sessions = new wasm.Sessions(policy)
+      const sessions = new engine.Sessions(policy)
       for (const call of calls) {
         // Every tool-call shape is accepted as input, and comes back unchanged in an approval.
         const decision = sessions.check('shapes', 'send_payment', call.args, 0)
@@ -165,11 +169,11 @@ const runners = {
   policy() {
     const load = ({ format, text, file }) => {
       const source = text ?? readFileSync(join(vectors, 'policy', file), 'utf8')
-      return format === 'json' ? wasm.Policy.fromJson(source) : wasm.Policy.fromYaml(source)
+      return format === 'json' ? engine.Policy.fromJson(source) : engine.Policy.fromYaml(source)
     }
     for (const [name, file] of vectorFiles('policy')) {
       if (file.steps && !skipped(file)) {
-        const sessions = new wasm.Sessions(load(file.policy))
+        const sessions = new engine.Sessions(load(file.policy))
         for (const [i, step] of file.steps.entries()) {
           if (skipped(step)) continue
           const call = { tool: step.tool, args: step.args ?? {} }
@@ -210,7 +214,7 @@ const runners = {
         for (const c of file.cases) {
           if (skipped(c)) continue
           if (c.expect.error) {
-            for (const f of [wasm.canonicalize, wasm.actionHash]) {
+            for (const f of [permits.canonicalize, permits.actionHash]) {
               assert.throws(() => f(c.input), (err) => {
                 assert.equal(err.name, 'PermitError')
                 assert.equal(err.code, c.expect.error.code, `${name}: ${c.description}`)
@@ -221,13 +225,13 @@ const runners = {
               })
             }
           } else {
-            assert.equal(wasm.canonicalize(c.input), c.expect.canonical, `${name}: ${c.description}`)
-            assert.equal(wasm.actionHash(c.input), c.expect.action_hash, `${name}: ${c.description}`)
+            assert.equal(permits.canonicalize(c.input), c.expect.canonical, `${name}: ${c.description}`)
+            assert.equal(permits.actionHash(c.input), c.expect.action_hash, `${name}: ${c.description}`)
           }
           count('permit')
         }
       } else if (file.kind === 'mint') {
-        const signer = wasm.PermitSigner.hmac(file.key.id, hex(file.key.secret_hex))
+        const signer = permits.PermitSigner.hmac(file.key.id, hex(file.key.secret_hex))
         for (const c of file.cases) {
           if (skipped(c)) continue
           const claims = { subject: c.claims.subject, ttlSeconds: c.claims.ttl_seconds }
@@ -238,7 +242,7 @@ const runners = {
           count('permit')
         }
       } else if (file.kind === 'verify') {
-        const verifier = new wasm.PermitVerifier(
+        const verifier = new permits.PermitVerifier(
           file.keys.map((key) => ({ keyId: key.id, secret: hex(key.secret_hex) })),
           {
             leewaySeconds: file.verifier.leeway_seconds,
@@ -278,13 +282,29 @@ test('every area of test-vectors/ is replayed with results identical to Rust', (
   console.log(`vectors replayed: ${JSON.stringify(ran)}`)
 })
 
-test('version matches the crate', () => {
+test('version matches the crate, in every module', () => {
   assert.match(wasm.version(), /^\d+\.\d+\.\d+/)
+  assert.equal(engine.version(), wasm.version())
+  assert.equal(permits.version(), wasm.version())
+})
+
+test('each module exports only its own API', () => {
+  const names = (module) => Object.keys(module).filter((name) => !name.startsWith('__')).sort()
+  assert.deepEqual(names(wasm), [
+    'CanaryManager', 'InputShield', 'Spotlighted', 'analyze', 'fingerprint', 'shouldBlock', 'spotlight',
+    'spotlightWithSeedMaterial', 'version',
+  ])
+  assert.deepEqual(names(engine), ['Policy', 'Sessions', 'version'])
+  assert.deepEqual(names(permits), [
+    'PermitSigner', 'PermitVerifier', 'actionHash', 'canonicalize', 'generateSecret', 'version',
+  ])
+  // Text errors in the policy module are the same errors as in the text module.
+  assert.throws(() => engine.Policy.fromYaml(42), (err) => err instanceof Error && err.name === 'TextError' && err.code === 'core.wrong_type')
 })
 
 test('wrong types throw an Error with code core.wrong_type', () => {
   for (const value of [undefined, null, 42, {}, 10n]) {
-    for (const f of [wasm.fingerprint, wasm.analyze, wasm.shouldBlock, wasm.canonicalize]) {
+    for (const f of [wasm.fingerprint, wasm.analyze, wasm.shouldBlock, permits.canonicalize, permits.actionHash]) {
       assert.throws(() => f(value), (err) => err instanceof Error && err.code === 'core.wrong_type')
     }
   }
@@ -295,7 +315,7 @@ test('lone surrogates are refused with core.lone_surrogate, a real U+FFFD is fin
     for (const f of [wasm.analyze, wasm.shouldBlock, wasm.fingerprint, (t) => new wasm.CanaryManager().check(t)]) {
       assert.throws(() => f(text), (err) => err instanceof Error && err.name === 'TextError' && err.code === 'core.lone_surrogate')
     }
-    assert.throws(() => wasm.Policy.fromYaml(text), (err) => err.code === 'core.lone_surrogate')
+    assert.throws(() => engine.Policy.fromYaml(text), (err) => err.code === 'core.lone_surrogate')
   }
   assert.equal(wasm.analyze('a \ufffd b 😀').findings.length, 0)
 })
@@ -310,10 +330,10 @@ test('a 10 MB string is hashed and analysed', () => {
 })
 
 test('malformed YAML and JSON give PolicyErrors with code, line and column', () => {
-  assert.throws(() => wasm.Policy.fromYaml('staticRules: [unclosed\n'), (err) =>
+  assert.throws(() => engine.Policy.fromYaml('staticRules: [unclosed\n'), (err) =>
     err instanceof Error && err.name === 'PolicyError' && err.code === 'policy.yaml_syntax' && err.line >= 1)
-  assert.throws(() => wasm.Policy.fromJson('{"staticRules": '), (err) => err.code === 'policy.json_syntax')
-  assert.throws(() => wasm.Policy.fromYaml('x'.repeat(2_000_000)), (err) => err.code === 'policy.too_large')
+  assert.throws(() => engine.Policy.fromJson('{"staticRules": '), (err) => err.code === 'policy.json_syntax')
+  assert.throws(() => engine.Policy.fromYaml('x'.repeat(2_000_000)), (err) => err.code === 'policy.too_large')
 })
 
 test('the span of a finding is the matched text, in UTF-16 code units', () => {
@@ -367,7 +387,7 @@ test('randomness comes from crypto.getRandomValues: tokens and boundaries differ
   for (const token of tokens) assert.match(token, /^CANARY-[0-9A-Z]{20}$/)
   const boundaries = new Set(Array.from({ length: 20 }, () => wasm.spotlight('x', 'delimit').text.split('\n')[0]))
   assert.equal(boundaries.size, 20)
-  const secrets = new Set(Array.from({ length: 10 }, () => Buffer.from(wasm.generateSecret()).toString('hex')))
+  const secrets = new Set(Array.from({ length: 10 }, () => Buffer.from(permits.generateSecret()).toString('hex')))
   assert.equal(secrets.size, 10)
   const leak = canaries.check(`here: ${[...tokens][0].toLowerCase()}`)
   assert.equal(leak[0].kind, 'altered')
@@ -375,9 +395,9 @@ test('randomness comes from crypto.getRandomValues: tokens and boundaries differ
 
 test('Ed25519 and HMAC permits verify once, and only for the exact action', () => {
   const action = '{"tool":"send_payment","args":{"eur":100}}'
-  const ed = wasm.PermitSigner.ed25519('ed-1', new Uint8Array(32).fill(7))
-  const mac = wasm.PermitSigner.hmac('mac-1', new Uint8Array(32).fill(9))
-  const verifier = new wasm.PermitVerifier([
+  const ed = permits.PermitSigner.ed25519('ed-1', new Uint8Array(32).fill(7))
+  const mac = permits.PermitSigner.hmac('mac-1', new Uint8Array(32).fill(9))
+  const verifier = new permits.PermitVerifier([
     { keyId: 'ed-1', ed25519PublicKey: ed.ed25519PublicKey },
     { keyId: 'mac-1', secret: new Uint8Array(32).fill(9) },
   ])
@@ -387,16 +407,16 @@ test('Ed25519 and HMAC permits verify once, and only for the exact action', () =
     assert.throws(() => verifier.verify(token, '{"tool":"send_payment","args":{"eur":10000}}'), (err) => err.code === 'permit.action_mismatch')
     const permit = verifier.verify(token, action, now)
     assert.equal(permit.algorithm, signer === ed ? 'asp1e' : 'asp1')
-    assert.equal(permit.actionHash, wasm.actionHash(action))
+    assert.equal(permit.actionHash, permits.actionHash(action))
     assert.throws(() => verifier.verify(token, action, now), (err) => err.name === 'PermitError' && err.code === 'permit.replayed')
   }
   assert.equal(mac.ed25519PublicKey, undefined)
-  assert.throws(() => wasm.PermitSigner.hmac('k', new Uint8Array(8)), (err) => err.code === 'permit.weak_key')
-  assert.throws(() => new wasm.PermitVerifier([{ keyId: 'k' }]), (err) => err.code === 'core.wrong_type')
+  assert.throws(() => permits.PermitSigner.hmac('k', new Uint8Array(8)), (err) => err.code === 'permit.weak_key')
+  assert.throws(() => new permits.PermitVerifier([{ keyId: 'k' }]), (err) => err.code === 'core.wrong_type')
 })
 
 test('a clock must be a whole non-negative number', () => {
-  const sessions = new wasm.Sessions(wasm.Policy.fromYaml('staticRules:\n  calculator: ALLOW\n'))
+  const sessions = new engine.Sessions(engine.Policy.fromYaml('staticRules:\n  calculator: ALLOW\n'))
   for (const bad of [-1, 1.5, NaN, Infinity]) {
     assert.throws(() => sessions.check('s', 'calculator', {}, bad), (err) => err.code === 'core.wrong_type')
   }
