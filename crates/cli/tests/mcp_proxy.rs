@@ -49,13 +49,29 @@ struct Proxy {
     modern: bool,
 }
 
-fn dir(name: &str) -> PathBuf {
+/// A per-test scratch directory holding the policy and key files, removed when dropped.
+struct ScratchDir(PathBuf);
+
+impl std::ops::Deref for ScratchDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn dir(name: &str) -> ScratchDir {
     let dir = std::env::temp_dir().join(format!("as-mcp-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("policy.yaml"), POLICY).unwrap();
     std::fs::write(dir.join("key.hex"), KEY_HEX).unwrap();
-    dir
+    ScratchDir(dir)
 }
 
 fn server() -> String {
