@@ -3,7 +3,9 @@
 token format (crates/permit/README.md). Run from anywhere: python3 test-vectors/permit/generate.py
 
 Only the standard library is used, so the vectors do not depend on our Rust code: the Rust,
-Python, Node and WebAssembly runners must all agree with this file.
+Python, Node and WebAssembly runners must all agree with this file. Ed25519 is computed here
+from RFC 8032's definition (slow, plain integer arithmetic) and checked against the RFC's first
+test vector before anything is written.
 """
 
 import base64
@@ -59,6 +61,111 @@ def token(body: bytes, secret=SECRET, tag="asp1") -> str:
     mac = hmac.new(secret, signed.encode(), hashlib.sha256).digest()
     return f"{signed}.{b64(mac)}"
 
+
+# --- Ed25519 per RFC 8032 section 5.1, in extended twisted Edwards coordinates -----------------
+
+P = 2**255 - 19
+L = 2**252 + 27742317777372353535851937790883648493
+D = -121665 * pow(121666, P - 2, P) % P
+SQRT_M1 = pow(2, (P - 1) // 4, P)
+
+
+def _point_add(a, b):
+    x1, y1, z1, t1 = a
+    x2, y2, z2, t2 = b
+    e = (y1 - x1) * (y2 - x2) % P
+    f = (y1 + x1) * (y2 + x2) % P
+    g = 2 * t1 * t2 * D % P
+    h = 2 * z1 * z2 % P
+    e, f, g, h = f - e, h - g, h + g, f + e
+    return (e * f % P, g * h % P, f * g % P, e * h % P)
+
+
+def _scalar_mult(k, point):
+    result = (0, 1, 1, 0)
+    while k:
+        if k & 1:
+            result = _point_add(result, point)
+        point = _point_add(point, point)
+        k >>= 1
+    return result
+
+
+def _recover_x(y, sign):
+    x2 = (y * y - 1) * pow(D * y * y + 1, P - 2, P) % P
+    x = pow(x2, (P + 3) // 8, P)
+    if (x * x - x2) % P:
+        x = x * SQRT_M1 % P
+    assert (x * x - x2) % P == 0
+    return P - x if (x & 1) != sign else x
+
+
+_BY = 4 * pow(5, P - 2, P) % P
+_BX = _recover_x(_BY, 0)
+BASE = (_BX, _BY, 1, _BX * _BY % P)
+
+
+def _encode_point(point):
+    x, y, z, _ = point
+    zinv = pow(z, P - 2, P)
+    x, y = x * zinv % P, y * zinv % P
+    return int.to_bytes(y | ((x & 1) << 255), 32, "little")
+
+
+def _secret_scalar(seed: bytes):
+    digest = hashlib.sha512(seed).digest()
+    a = int.from_bytes(digest[:32], "little")
+    a &= (1 << 254) - 8
+    a |= 1 << 254
+    return a, digest[32:]
+
+
+def ed25519_public_key(seed: bytes) -> bytes:
+    return _encode_point(_scalar_mult(_secret_scalar(seed)[0], BASE))
+
+
+def ed25519_sign(seed: bytes, message: bytes) -> bytes:
+    a, prefix = _secret_scalar(seed)
+    public = _encode_point(_scalar_mult(a, BASE))
+    r = int.from_bytes(hashlib.sha512(prefix + message).digest(), "little") % L
+    big_r = _encode_point(_scalar_mult(r, BASE))
+    h = int.from_bytes(hashlib.sha512(big_r + public + message).digest(), "little") % L
+    return big_r + int.to_bytes((r + h * a) % L, 32, "little")
+
+
+def _ed25519_verifies(public: bytes, message: bytes, signature: bytes) -> bool:
+    """[S]B == R + [h]A, compared as encodings (A and R decoded per RFC 8032 5.1.3)."""
+    def decode(data):
+        y = int.from_bytes(data, "little") & ((1 << 255) - 1)
+        x = _recover_x(y, data[31] >> 7)
+        return (x, y, 1, x * y % P)
+    s_scalar = int.from_bytes(signature[32:], "little")
+    h = int.from_bytes(hashlib.sha512(signature[:32] + public + message).digest(), "little") % L
+    left = _scalar_mult(s_scalar, BASE)
+    right = _point_add(decode(signature[:32]), _scalar_mult(h, decode(public)))
+    return s_scalar < L and _encode_point(left) == _encode_point(right)
+
+
+# RFC 8032 section 7.1, TEST 1: the secret key's public key; then a sign/verify round trip.
+_RFC_SEED = bytes.fromhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
+assert ed25519_public_key(_RFC_SEED).hex() == (
+    "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")
+assert ed25519_sign(_RFC_SEED, b"").hex() == (
+    "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555"
+    "fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b")
+assert _ed25519_verifies(ed25519_public_key(_RFC_SEED), b"", ed25519_sign(_RFC_SEED, b""))
+
+ED_KEY_ID = "e1"
+ED_SEED = bytes(range(0x20, 0x40))
+ED_PUBLIC = ed25519_public_key(ED_SEED)
+OTHER_ED_SEED = bytes([0x5A]) * 32
+
+
+def ed_token(body: bytes, seed=ED_SEED, tag="asp1e") -> str:
+    signed = f"{tag}.{b64(body)}"
+    signature = ed25519_sign(seed, signed.encode())
+    assert _ed25519_verifies(ed25519_public_key(seed), signed.encode(), signature)
+    return f"{signed}.{b64(signature)}"
 
 ACTION = {"tool": "send_payment", "args": {"amount_eur": 100, "iban": "DE89370400440532013000"}}
 ACTION_TEXT = '{ "tool": "send_payment", "args": { "iban": "DE89370400440532013000", "amount_eur": 100 } }'
@@ -203,6 +310,77 @@ def verify_vectors():
     })
 
 
+def ed25519_vectors():
+    ahash = action_hash(ACTION)
+
+    def t(**kw):
+        fields = dict(key_id=ED_KEY_ID, ahash=ahash, issued_at=NOW, expires_at=NOW + 120,
+                      nonce=NONCE, subject="agent-7", scope="payments", approver=None)
+        fields.update(kw)
+        return payload(**fields)
+
+    mint_cases = []
+    for description, claims in [
+        ("subject only", {"subject": "agent-7", "ttl_seconds": 120}),
+        ("with scope and approver", {"subject": "agent-7", "ttl_seconds": 300,
+                                     "scope": "payments", "approver": "alice@example.com"}),
+    ]:
+        body = t(expires_at=NOW + claims["ttl_seconds"], scope=claims.get("scope"),
+                 approver=claims.get("approver"))
+        mint_cases.append({"description": description, "action": ACTION_TEXT, "claims": claims,
+                           "now": NOW, "nonce_hex": NONCE.hex(),
+                           "expect": {"token": ed_token(body)}})
+    write("mint-ed25519.json", {
+        "description": "fixed Ed25519 seed, clock and nonce give exactly this token "
+                       "(Ed25519 signatures are deterministic)",
+        "kind": "mint",
+        "key": {"id": ED_KEY_ID, "algorithm": "ed25519", "seed_hex": ED_SEED.hex(),
+                "public_key_hex": ED_PUBLIC.hex()},
+        "cases": mint_cases,
+    })
+
+    good = ed_token(t())
+    tag, body64, sig64 = good.split(".")
+    signature = base64.urlsafe_b64decode(sig64 + "==")
+    s_plus_l = int.from_bytes(signature[32:], "little") + L
+    malleable = signature[:32] + int.to_bytes(s_plus_l, 32, "little")
+    other_action = {"tool": "send_payment", "args": {"amount_eur": 10000, "iban": "DE89370400440532013000"}}
+    cases = [
+        ("a valid permit for another action", ed_token(t(nonce=bytes(16))), jcs(other_action).decode(), NOW, "permit.action_mismatch"),
+        ("the HMAC tag on an Ed25519 token", "asp1." + body64 + "." + sig64, ACTION_TEXT, NOW, "permit.malformed"),
+        ("signature bit flipped", f"{tag}.{body64}.{b64(bytes([signature[0] ^ 1]) + signature[1:])}", ACTION_TEXT, NOW, "permit.bad_signature"),
+        ("S + L: the same signature in a non-canonical form", f"{tag}.{body64}.{b64(malleable)}", ACTION_TEXT, NOW, "permit.bad_signature"),
+        ("subject changed, old signature", f"{tag}.{b64(t(subject='agent-8'))}.{sig64}", ACTION_TEXT, NOW, "permit.bad_signature"),
+        ("signed by another seed", ed_token(t(), OTHER_ED_SEED), ACTION_TEXT, NOW, "permit.bad_signature"),
+        ("unknown key id", ed_token(t(key_id="e9")), ACTION_TEXT, NOW, "permit.unknown_key"),
+        ("at expiry + leeway", good, ACTION_TEXT, NOW + 150, "permit.expired"),
+        ("valid: verifies once", good, ACTION_TEXT, NOW + 10, None),
+        ("the same permit again", good, ACTION_TEXT, NOW + 11, "permit.replayed"),
+    ]
+    out = []
+    for description, tok, action, now, code in cases:
+        case = {"description": description, "token": tok, "action": action, "now": now}
+        if code is None:
+            case["expect"] = {"permit": {
+                "algorithm": "asp1e", "key_id": ED_KEY_ID,
+                "action_hash": "sha256:" + ahash.hex(), "subject": "agent-7",
+                "issued_at": NOW, "expires_at": NOW + 120, "nonce_hex": NONCE.hex(),
+                "scope": "payments", "approver": None}}
+        else:
+            case["expect"] = {"error": {"code": code}}
+        out.append(case)
+    write("verify-ed25519.json", {
+        "description": "Ed25519 permits checked with the public key only: tampering, "
+                       "malleability, wrong tag, and one use",
+        "kind": "verify",
+        "keys": [{"id": ED_KEY_ID, "algorithm": "ed25519", "public_key_hex": ED_PUBLIC.hex()}],
+        "verifier": {"leeway_seconds": 30, "max_lifetime_seconds": 900},
+        "ordered": True,
+        "cases": out,
+    })
+
+
 canonicalize_vectors()
 mint_vectors()
 verify_vectors()
+ed25519_vectors()

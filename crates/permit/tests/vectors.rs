@@ -18,7 +18,13 @@ use agentsentinel_permit::{
 };
 use serde_json::Value;
 
-const FILES: &[&str] = &["canonicalize.json", "mint-hmac.json", "verify-hmac.json"];
+const FILES: &[&str] = &[
+    "canonicalize.json",
+    "mint-ed25519.json",
+    "mint-hmac.json",
+    "verify-ed25519.json",
+    "verify-hmac.json",
+];
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../test-vectors/permit")
@@ -97,16 +103,62 @@ fn canonicalize_json() {
     }
 }
 
+/// The signer a vector file's `key` describes: HMAC unless `algorithm` says `ed25519`.
+fn signer(key: &Value) -> PermitSigner {
+    let id = key["id"].as_str().unwrap();
+    match key["algorithm"].as_str() {
+        None | Some("hmac") => {
+            PermitSigner::hmac(id, &hex(key["secret_hex"].as_str().unwrap())).unwrap()
+        }
+        #[cfg(feature = "ed25519")]
+        Some("ed25519") => {
+            let signer =
+                PermitSigner::ed25519(id, &hex(key["seed_hex"].as_str().unwrap())).unwrap();
+            assert_eq!(
+                signer.ed25519_public_key().map(|k| k.to_vec()),
+                Some(hex(key["public_key_hex"].as_str().unwrap())),
+                "public key of the vector seed"
+            );
+            signer
+        }
+        Some(other) => panic!("unknown key algorithm {other}"),
+    }
+}
+
+/// The key ring a vector file's `keys` describe.
+fn key_ring(keys: &Value) -> KeyRing {
+    let mut ring = KeyRing::new();
+    for key in keys.as_array().unwrap() {
+        let id = key["id"].as_str().unwrap();
+        ring = match key["algorithm"].as_str() {
+            None | Some("hmac") => ring
+                .with_hmac(id, &hex(key["secret_hex"].as_str().unwrap()))
+                .unwrap(),
+            #[cfg(feature = "ed25519")]
+            Some("ed25519") => ring
+                .with_ed25519(id, &hex(key["public_key_hex"].as_str().unwrap()))
+                .unwrap(),
+            Some(other) => panic!("unknown key algorithm {other}"),
+        };
+    }
+    ring
+}
+
 #[test]
 fn mint_hmac_json() {
-    let doc = load("mint-hmac.json");
+    replay_mint("mint-hmac.json");
+}
+
+#[cfg(feature = "ed25519")]
+#[test]
+fn mint_ed25519_json() {
+    replay_mint("mint-ed25519.json");
+}
+
+fn replay_mint(file: &str) {
+    let doc = load(file);
     assert_eq!(doc["kind"], "mint");
-    let key = &doc["key"];
-    let signer = PermitSigner::hmac(
-        key["id"].as_str().unwrap(),
-        &hex(key["secret_hex"].as_str().unwrap()),
-    )
-    .unwrap();
+    let signer = signer(&doc["key"]);
     for case in cases(&doc) {
         let claims = &case["claims"];
         let mut request = PermitClaims::new(
@@ -148,17 +200,19 @@ fn permit_json(permit: &Permit) -> Value {
 
 #[test]
 fn verify_hmac_json() {
-    let doc = load("verify-hmac.json");
+    replay_verify("verify-hmac.json");
+}
+
+#[cfg(feature = "ed25519")]
+#[test]
+fn verify_ed25519_json() {
+    replay_verify("verify-ed25519.json");
+}
+
+fn replay_verify(file: &str) {
+    let doc = load(file);
     assert_eq!(doc["kind"], "verify");
-    let mut ring = KeyRing::new();
-    for key in doc["keys"].as_array().unwrap() {
-        ring = ring
-            .with_hmac(
-                key["id"].as_str().unwrap(),
-                &hex(key["secret_hex"].as_str().unwrap()),
-            )
-            .unwrap();
-    }
+    let ring = key_ring(&doc["keys"]);
     let settings = &doc["verifier"];
     // Cases run in order against one verifier: the replay case depends on the one before.
     let verifier = PermitVerifier::new(ring)
