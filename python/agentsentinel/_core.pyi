@@ -422,13 +422,23 @@ def generate_secret() -> bytes:
 
 @final
 class PermitSigner:
-    """Mints short-lived, one-time permits bound to one exact action (HMAC-SHA256, ``asp1``).
+    """Mints short-lived, one-time permits bound to one exact action (HMAC-SHA256, ``asp1``;
+    Ed25519, ``asp1e``, through ``PermitSigner.ed25519``).
 
     Raises ``PermitError`` for a bad key id (``permit.invalid_key_id``) or a secret shorter than
     32 bytes (``permit.weak_key``). Not picklable.
     """
 
     def __new__(cls, key_id: str, secret: bytes) -> "PermitSigner": ...
+    @staticmethod
+    def ed25519(key_id: str, seed: bytes) -> "PermitSigner":
+        """A signer holding a 32-byte Ed25519 seed; verifiers need only its ``ed25519_public_key``.
+
+        Raises ``PermitError`` ``permit.invalid_key`` for a seed that is not 32 bytes.
+        """
+    @property
+    def ed25519_public_key(self) -> Optional[bytes]:
+        """The 32-byte Ed25519 public key, or ``None`` for an HMAC signer."""
     def mint(
         self,
         action: Union[_Text, _JSON],
@@ -457,13 +467,14 @@ class PermitSigner:
         """The key id written into every token."""
     @property
     def algorithm(self) -> str:
-        """The token tag, ``asp1``."""
+        """The token tag: ``asp1`` (HMAC-SHA256) or ``asp1e`` (Ed25519)."""
 
 @final
 class PermitVerifier:
     """Verifies permits against trusted keys and records each nonce, so a permit works once.
 
-    ``keys`` maps key ids to secrets. Nonces go to ``replay_guard`` when given (share one guard
+    ``keys`` maps key ids to HMAC secrets; ``ed25519_keys`` maps key ids to 32-byte Ed25519
+    public keys (a key id may appear once across both). Nonces go to ``replay_guard`` when given (share one guard
     between verifiers), else to the verifier's own. Not picklable.
     """
 
@@ -471,6 +482,7 @@ class PermitVerifier:
         cls,
         keys: Mapping[str, bytes],
         *,
+        ed25519_keys: Optional[Mapping[str, bytes]] = None,
         leeway_seconds: int = ...,
         max_lifetime_seconds: int = ...,
         replay_guard: Optional["ReplayGuard"] = None,

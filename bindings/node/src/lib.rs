@@ -1121,11 +1121,42 @@ impl PermitSigner {
             .map_err(|e| to_js_err(env, e, None))
     }
 
+    /// An Ed25519 signer from a 32-byte seed; verifiers need only its `ed25519PublicKey`.
+    ///
+    /// Throws `PermitError` (`permit.invalid_key`, `permit.invalid_key_id`).
+    #[napi(factory, ts_args_type = "keyId: string, seed: Uint8Array")]
+    pub fn ed25519(env: Env, key_id: Unknown<'_>, seed: Unknown<'_>) -> napi::Result<Self> {
+        let (key_id, seed) = (|| {
+            Ok::<_, Failure>((
+                convert::text_from_js(key_id, "keyId")?,
+                convert::bytes_from_js(seed, "seed")?,
+            ))
+        })()
+        .map_err(|e| to_js_err(env, e, None))?;
+        permit::PermitSigner::ed25519(&key_id, &seed)
+            .map(PermitSigner)
+            .map_err(|e| to_js_err(env, e, None))
+    }
+
     /// Id of the signing key.
     #[napi(getter)]
     #[must_use]
     pub fn key_id(&self) -> String {
         self.0.key_id().to_owned()
+    }
+
+    /// `asp1` (HMAC-SHA256) or `asp1e` (Ed25519).
+    #[napi(getter)]
+    #[must_use]
+    pub fn algorithm(&self) -> String {
+        self.0.algorithm().tag().to_owned()
+    }
+
+    /// The 32-byte Ed25519 public key, or `null` for an HMAC signer.
+    #[napi(getter)]
+    #[must_use]
+    pub fn ed25519_public_key(&self) -> Option<Buffer> {
+        self.0.ed25519_public_key().map(|key| key.to_vec().into())
     }
 
     /// Mints a permit for `action` at `now` (seconds since the Unix epoch; default: now).
@@ -1201,6 +1232,8 @@ pub struct PermitVerifierOptions {
     pub leeway_seconds: Option<u32>,
     /// Longest permit lifetime accepted, in seconds (default 900).
     pub max_lifetime_seconds: Option<u32>,
+    /// Ed25519 public keys (32 bytes) by key id, trusted besides the HMAC `keys`.
+    pub ed25519_keys: Option<HashMap<String, Uint8Array>>,
 }
 
 /// Verifies permits: signature (constant time), lifetime, action hash, and that each permit is
@@ -1210,9 +1243,10 @@ pub struct PermitVerifier(permit::PermitVerifier);
 
 #[napi]
 impl PermitVerifier {
-    /// A verifier trusting `keys`, HMAC secrets by key id (several, for rotation).
+    /// A verifier trusting `keys`, HMAC secrets by key id (several, for rotation), and the
+    /// Ed25519 public keys in `options.ed25519Keys`.
     ///
-    /// Throws `PermitError` (`permit.weak_key`, `permit.invalid_key_id`,
+    /// Throws `PermitError` (`permit.weak_key`, `permit.invalid_key`, `permit.invalid_key_id`,
     /// `permit.duplicate_key_id`).
     #[napi(constructor)]
     pub fn new(
@@ -1227,6 +1261,15 @@ impl PermitVerifier {
             ring = ring
                 .with_hmac(&key_id, &secret)
                 .map_err(|e| to_js_err(env, e, None))?;
+        }
+        if let Some(public_keys) = options.as_ref().and_then(|o| o.ed25519_keys.as_ref()) {
+            let mut public_keys: Vec<_> = public_keys.iter().collect();
+            public_keys.sort_by(|a, b| a.0.cmp(b.0));
+            for (key_id, public_key) in public_keys {
+                ring = ring
+                    .with_ed25519(key_id, public_key)
+                    .map_err(|e| to_js_err(env, e, None))?;
+            }
         }
         let mut verifier = permit::PermitVerifier::new(ring);
         if let Some(options) = options {

@@ -280,3 +280,24 @@ test('error classes can be constructed and are exported once', () => {
   assert.equal(err.span, null)
   assert.equal(cjs.PolicyError, PolicyError)
 })
+
+test('Ed25519 permits verify with the public key only, once, for the exact action', () => {
+  const now = 1_700_000_000
+  const action = { tool: 'send_payment', args: { eur: 100 } }
+  const signer = PermitSigner.ed25519('e1', Buffer.alloc(32, 7))
+  assert.equal(signer.algorithm, 'asp1e')
+  assert.equal(signer.ed25519PublicKey.length, 32)
+  assert.equal(PermitSigner.hmac('k1', Buffer.alloc(32)).ed25519PublicKey, null)
+  const verifier = new PermitVerifier({}, { ed25519Keys: { e1: signer.ed25519PublicKey } })
+  const token = signer.mint(action, { subject: 'agent-7', ttlSeconds: 60 }, now)
+  assert.match(token, /^asp1e\./)
+  assert.throws(() => verifier.verify(token, { tool: 'send_payment', args: { eur: 10000 } }, now),
+    (err) => err instanceof PermitError && err.code === 'permit.action_mismatch')
+  assert.equal(verifier.verify(token, action, now).algorithm, 'asp1e')
+  assert.throws(() => verifier.verify(token, action, now), (err) => err instanceof PermitError && err.code === 'permit.replayed')
+  assert.throws(() => PermitSigner.ed25519('e1', Buffer.alloc(31)), (err) => err instanceof PermitError && err.code === 'permit.invalid_key')
+  assert.throws(() => new PermitVerifier({}, { ed25519Keys: { e1: Buffer.alloc(31) } }),
+    (err) => err instanceof PermitError && err.code === 'permit.invalid_key')
+  assert.throws(() => new PermitVerifier({ k1: Buffer.alloc(32) }, { ed25519Keys: { k1: signer.ed25519PublicKey } }),
+    (err) => err instanceof PermitError && err.code === 'permit.duplicate_key_id')
+})

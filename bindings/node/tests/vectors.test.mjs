@@ -254,7 +254,12 @@ const runners = {
           count++
         }
       } else if (file.kind === 'mint') {
-        const signer = PermitSigner.hmac(file.key.id, hex(file.key.secret_hex))
+        const signer = file.key.algorithm === 'ed25519'
+          ? PermitSigner.ed25519(file.key.id, hex(file.key.seed_hex))
+          : PermitSigner.hmac(file.key.id, hex(file.key.secret_hex))
+        if (file.key.algorithm === 'ed25519') {
+          assert.deepEqual(signer.ed25519PublicKey, Buffer.from(hex(file.key.public_key_hex)), `${name}: public key`)
+        }
         for (const c of file.cases) {
           if (skipped(c)) continue
           const claims = { subject: c.claims.subject, ttlSeconds: c.claims.ttl_seconds }
@@ -265,11 +270,16 @@ const runners = {
           count++
         }
       } else if (file.kind === 'verify') {
+        const algorithm = (key) => key.algorithm ?? 'hmac'
+        for (const key of file.keys) assert.ok(['hmac', 'ed25519'].includes(algorithm(key)), `${name}: key ${key.id}`)
         const verifier = new PermitVerifier(
-          Object.fromEntries(file.keys.map((key) => [key.id, hex(key.secret_hex)])),
+          Object.fromEntries(file.keys.filter((key) => algorithm(key) === 'hmac').map((key) => [key.id, hex(key.secret_hex)])),
           {
             leewaySeconds: file.verifier.leeway_seconds,
             maxLifetimeSeconds: file.verifier.max_lifetime_seconds,
+            ed25519Keys: Object.fromEntries(
+              file.keys.filter((key) => algorithm(key) === 'ed25519').map((key) => [key.id, hex(key.public_key_hex)]),
+            ),
           },
         )
         for (const c of file.cases) {

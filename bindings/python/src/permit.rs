@@ -38,7 +38,7 @@ pub(crate) fn generate_secret(py: Python<'_>) -> PyResult<Bound<'_, PyBytes>> {
     Ok(PyBytes::new(py, secret.as_ref()))
 }
 
-/// Mints permits with an HMAC-SHA256 key.
+/// Mints permits with an HMAC-SHA256 key, or an Ed25519 seed (`PermitSigner.ed25519`).
 #[pyclass(frozen, module = "agentsentinel._core")]
 pub(crate) struct PermitSigner(core::PermitSigner);
 
@@ -51,6 +51,24 @@ impl PermitSigner {
         core::PermitSigner::hmac(&key_id, secret)
             .map(Self)
             .map_err(convert::to_py_err)
+    }
+
+    /// A signer holding a 32-byte Ed25519 seed; verifiers need only its `ed25519_public_key`.
+    #[staticmethod]
+    fn ed25519(key_id: &Bound<'_, PyAny>, seed: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let key_id = convert::str_from_py(key_id, "key_id")?;
+        let seed = convert::bytes_from_py(seed, "seed")?;
+        core::PermitSigner::ed25519(&key_id, seed)
+            .map(Self)
+            .map_err(convert::to_py_err)
+    }
+
+    /// The 32-byte Ed25519 public key, or `None` for an HMAC signer.
+    #[getter]
+    fn ed25519_public_key<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
+        self.0
+            .ed25519_public_key()
+            .map(|key| PyBytes::new(py, &key))
     }
 
     #[pyo3(signature = (action, *, subject, ttl_seconds, scope = None, approver = None, now = None))]
@@ -144,9 +162,10 @@ pub(crate) struct PermitVerifier(core::PermitVerifier);
 #[pymethods]
 impl PermitVerifier {
     #[new]
-    #[pyo3(signature = (keys, *, leeway_seconds = core::PermitVerifier::DEFAULT_LEEWAY, max_lifetime_seconds = core::PermitVerifier::DEFAULT_MAX_LIFETIME, replay_guard = None))]
+    #[pyo3(signature = (keys, *, ed25519_keys = None, leeway_seconds = core::PermitVerifier::DEFAULT_LEEWAY, max_lifetime_seconds = core::PermitVerifier::DEFAULT_MAX_LIFETIME, replay_guard = None))]
     fn new(
         keys: &Bound<'_, PyAny>,
+        ed25519_keys: Option<&Bound<'_, PyAny>>,
         leeway_seconds: u64,
         max_lifetime_seconds: u64,
         replay_guard: Option<&Bound<'_, PyAny>>,
@@ -165,6 +184,23 @@ impl PermitVerifier {
             ring = ring
                 .with_hmac(&key_id, secret)
                 .map_err(convert::to_py_err)?;
+        }
+        if let Some(public_keys) = ed25519_keys.filter(|keys| !keys.is_none()) {
+            let Ok(public_keys) = public_keys.cast::<PyDict>() else {
+                return Err(convert::wrong_type(
+                    public_keys,
+                    "ed25519_keys",
+                    "a `dict` of key id to 32-byte public key `bytes`, or `None`",
+                ));
+            };
+            for (key_id, public_key) in public_keys.iter() {
+                let key_id = convert::str_from_py(&key_id, "ed25519_keys")?;
+                let public_key =
+                    convert::bytes_from_py(&public_key, &format!("ed25519_keys[{key_id:?}]"))?;
+                ring = ring
+                    .with_ed25519(&key_id, public_key)
+                    .map_err(convert::to_py_err)?;
+            }
         }
         let mut verifier = core::PermitVerifier::new(ring)
             .with_leeway(leeway_seconds)

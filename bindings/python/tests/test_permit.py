@@ -224,3 +224,35 @@ def test_key_errors_and_wrong_types() -> None:
 def test_secrets_and_guards_say_they_do_not_pickle(value: object) -> None:
     with pytest.raises(TypeError, match="cannot be pickled"):
         pickle.dumps(value)
+
+
+def test_ed25519_permits_verify_with_the_public_key_only() -> None:
+    signer = PermitSigner.ed25519("e1", bytes(range(32)))
+    assert signer.algorithm == "asp1e" and signer.ed25519_public_key is not None and len(signer.ed25519_public_key) == 32
+    assert PermitSigner("k1", bytes(32)).ed25519_public_key is None
+    verifier = PermitVerifier({}, ed25519_keys={"e1": signer.ed25519_public_key})
+    token = signer.mint(ACTION, subject="agent-7", ttl_seconds=60, now=NOW)
+    assert token.startswith("asp1e.")
+    with pytest.raises(PermitError) as raised:
+        verifier.verify(token, {**ACTION, "args": {"amount_eur": 10_000}}, now=NOW)
+    assert raised.value.code == "permit.action_mismatch"
+    assert verifier.verify(token, ACTION, now=NOW).algorithm == "asp1e"
+    with pytest.raises(PermitError) as raised:
+        verifier.verify(token, ACTION, now=NOW)
+    assert raised.value.code == "permit.replayed"
+
+
+def test_ed25519_key_errors_and_wrong_types() -> None:
+    with pytest.raises(PermitError) as raised:
+        PermitSigner.ed25519("e1", bytes(31))
+    assert raised.value.code == "permit.invalid_key"
+    with pytest.raises(PermitError) as raised:
+        PermitVerifier({}, ed25519_keys={"e1": bytes(31)})
+    assert raised.value.code == "permit.invalid_key"
+    with pytest.raises(TypeError, match="ed25519_keys"):
+        PermitVerifier({}, ed25519_keys=[b"x" * 32])  # type: ignore[arg-type]
+    signer = PermitSigner.ed25519("k1", bytes(32))
+    assert signer.ed25519_public_key is not None
+    with pytest.raises(PermitError) as raised:
+        PermitVerifier({"k1": bytes(32)}, ed25519_keys={"k1": signer.ed25519_public_key})
+    assert raised.value.code == "permit.duplicate_key_id"

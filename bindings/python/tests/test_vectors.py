@@ -265,8 +265,16 @@ def run_canonicalize_value(case: dict[str, Any]) -> None:
             assert raised.value.span is None
 
 
+def vector_signer(key: dict[str, Any]) -> agentsentinel.PermitSigner:
+    if key.get("algorithm") == "ed25519":
+        signer = agentsentinel.PermitSigner.ed25519(key["id"], bytes.fromhex(key["seed_hex"]))
+        assert signer.ed25519_public_key == bytes.fromhex(key["public_key_hex"])
+        return signer
+    return agentsentinel.PermitSigner(key["id"], bytes.fromhex(key["secret_hex"]))
+
+
 def run_mint(path: Path, data: dict[str, Any]) -> int:
-    signer = agentsentinel.PermitSigner(data["key"]["id"], bytes.fromhex(data["key"]["secret_hex"]))
+    signer = vector_signer(data["key"])
     seen = 0
     for case in data["cases"]:
         if skipped_for_python(case):
@@ -287,10 +295,21 @@ def run_mint(path: Path, data: dict[str, Any]) -> int:
 
 
 def run_verify(path: Path, data: dict[str, Any]) -> int:
-    keys = {key["id"]: bytes.fromhex(key["secret_hex"]) for key in data["keys"]}
+    keys = {
+        key["id"]: bytes.fromhex(key["secret_hex"])
+        for key in data["keys"]
+        if key.get("algorithm", "hmac") == "hmac"
+    }
+    public_keys = {
+        key["id"]: bytes.fromhex(key["public_key_hex"])
+        for key in data["keys"]
+        if key.get("algorithm") == "ed25519"
+    }
+    assert len(keys) + len(public_keys) == len(data["keys"]), f"{path.name}: unknown key algorithm"
     options = data.get("verifier", {})
     verifier = agentsentinel.PermitVerifier(
         keys,
+        ed25519_keys=public_keys,
         leeway_seconds=options.get("leeway_seconds", 30),
         max_lifetime_seconds=options.get("max_lifetime_seconds", 900),
     )
