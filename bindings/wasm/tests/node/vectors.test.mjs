@@ -231,7 +231,12 @@ const runners = {
           count('permit')
         }
       } else if (file.kind === 'mint') {
-        const signer = permits.PermitSigner.hmac(file.key.id, hex(file.key.secret_hex))
+        const signer = file.key.algorithm === 'ed25519'
+          ? permits.PermitSigner.ed25519(file.key.id, hex(file.key.seed_hex))
+          : permits.PermitSigner.hmac(file.key.id, hex(file.key.secret_hex))
+        if (file.key.algorithm === 'ed25519') {
+          assert.deepEqual(signer.ed25519PublicKey, hex(file.key.public_key_hex), `${name}: public key`)
+        }
         for (const c of file.cases) {
           if (skipped(c)) continue
           const claims = { subject: c.claims.subject, ttlSeconds: c.claims.ttl_seconds }
@@ -243,7 +248,13 @@ const runners = {
         }
       } else if (file.kind === 'verify') {
         const verifier = new permits.PermitVerifier(
-          file.keys.map((key) => ({ keyId: key.id, secret: hex(key.secret_hex) })),
+          file.keys.map((key) => {
+            const algorithm = key.algorithm ?? 'hmac'
+            assert.ok(['hmac', 'ed25519'].includes(algorithm), `${name}: key ${key.id}`)
+            return algorithm === 'ed25519'
+              ? { keyId: key.id, ed25519PublicKey: hex(key.public_key_hex) }
+              : { keyId: key.id, secret: hex(key.secret_hex) }
+          }),
           {
             leewaySeconds: file.verifier.leeway_seconds,
             maxLifetimeSeconds: file.verifier.max_lifetime_seconds,
