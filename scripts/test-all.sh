@@ -147,6 +147,8 @@ stage_wasm() {
       echo "$name.d.ts exposes \`any\`"; return 1
     fi
   done
+  # tsc --strict on a usage file of all three modules, with `@ts-expect-error` on wrong calls.
+  (cd bindings/wasm && npm run --silent test:types)
   (cd bindings/wasm && npm run --silent test:node && npm run --silent test:browser)
   # Size budgets of the optimised modules (checked last, so a module over budget still gets its
   # tests run and the report shows all). The target, 600000 raw / 200000 gzipped with
