@@ -298,6 +298,7 @@ pub(crate) fn performance_now() -> f64 {
 }
 
 /// Refuses an object with a key not in `fields`, so a misspelt option never goes unnoticed.
+#[cfg(any(feature = "text", feature = "permit"))]
 fn check_keys(
     object: &js_sys::Object,
     parameter: &str,
@@ -317,25 +318,84 @@ fn check_keys(
     Ok(())
 }
 
-/// A plain-data argument (a tool call) from JS, through serde. When `fields` is not
-/// empty, an object with any other key is refused.
+/// Deepest nesting accepted in tool-call arguments, as in the Node binding; a cyclic object
+/// stops here too instead of exhausting the stack.
 #[cfg(feature = "policy")]
-pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
-    value: JsValue,
-    parameter: &str,
-    expected: &str,
-    fields: &[&str],
-) -> Result<T, JsValue> {
-    if !fields.is_empty() && value.is_object() && !js_sys::Array::is_array(&value) {
-        check_keys(value.unchecked_ref(), parameter, expected, fields)?;
+pub(crate) const MAX_VALUE_DEPTH: usize = 64;
+
+/// Tool-call arguments from JS as JSON data, strictly: strings without lone surrogates (keys
+/// too), finite numbers, plain objects and arrays only, at most [`MAX_VALUE_DEPTH`] levels deep.
+/// Errors name the path inside `parameter`, e.g. `args.files[2]`.
+#[cfg(feature = "policy")]
+pub(crate) fn json_from_js(value: &JsValue, parameter: &str) -> Result<serde_json::Value, JsValue> {
+    json_value(value, parameter, 0)
+}
+
+#[cfg(feature = "policy")]
+fn json_value(value: &JsValue, path: &str, depth: usize) -> Result<serde_json::Value, JsValue> {
+    use serde_json::Value;
+    if value.is_null() {
+        return Ok(Value::Null);
     }
-    serde_wasm_bindgen::from_value(value).map_err(|err| {
-        to_js_err(TextError::WrongType {
-            parameter: parameter.to_owned(),
-            expected: expected.to_owned(),
-            found: err.to_string().trim_start_matches("Error: ").to_owned(),
-        })
-    })
+    if let Some(flag) = value.as_bool() {
+        return Ok(Value::Bool(flag));
+    }
+    if let Some(number) = value.as_f64() {
+        return json_number(number).ok_or_else(|| wrong_type(value, path, "a finite number"));
+    }
+    if value.is_string() {
+        return text_from_js(value, path).map(Value::String);
+    }
+    if value.is_function() || !value.is_object() {
+        return Err(wrong_type(
+            value,
+            path,
+            "a JSON value (null, boolean, finite number, string, array or object)",
+        ));
+    }
+    if depth >= MAX_VALUE_DEPTH {
+        return Err(to_js_err(TextError::TooDeep {
+            parameter: path.to_owned(),
+            limit: MAX_VALUE_DEPTH,
+        }));
+    }
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        let mut items = Vec::with_capacity(array.length() as usize);
+        for (index, item) in array.iter().enumerate() {
+            items.push(json_value(&item, &format!("{path}[{index}]"), depth + 1)?);
+        }
+        return Ok(Value::Array(items));
+    }
+    let object: &js_sys::Object = value.unchecked_ref();
+    // A plain object's prototype is `null` or `Object.prototype` (whose own prototype is null);
+    // a Map, Set, Date or class instance is not data.
+    let prototype = js_sys::Object::get_prototype_of(value);
+    if !prototype.is_null() && !js_sys::Object::get_prototype_of(&prototype).is_null() {
+        return Err(wrong_type(value, path, "a plain object (or an array)"));
+    }
+    let mut map = serde_json::Map::new();
+    for entry in js_sys::Object::entries(object).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let key = text_from_js(&entry.get(0), &format!("{path} key"))?;
+        let item = json_value(&entry.get(1), &format!("{path}[{key:?}]"), depth + 1)?;
+        map.insert(key, item);
+    }
+    Ok(Value::Object(map))
+}
+
+/// Whole numbers within ±(2^53 − 1) stay integers (as `JSON.parse` gives them back); other
+/// finite numbers are floats; NaN and the infinities are not JSON.
+#[cfg(feature = "policy")]
+fn json_number(number: f64) -> Option<serde_json::Value> {
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    if number.fract() == 0.0 && number.abs() <= MAX_SAFE {
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "checked above: a whole number within ±(2^53-1)"
+        )]
+        return Some(serde_json::Value::from(number as i64));
+    }
+    serde_json::Number::from_f64(number).map(serde_json::Value::Number)
 }
 
 /// Any serialisable result as a plain JS object (maps as objects, integers as numbers).

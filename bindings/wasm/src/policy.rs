@@ -3,7 +3,9 @@
 use agentsentinel::policy::{self, SessionStore as _};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, clock_from_js, decision_to_js, from_js, text_from_js, to_js_err_in};
+use crate::convert::{
+    self, clock_from_js, decision_to_js, json_from_js, text_from_js, to_js_err_in,
+};
 
 /// A checked tool-call policy (YAML or JSON). Holding one means it is valid.
 #[wasm_bindgen]
@@ -95,13 +97,15 @@ impl Sessions {
     ///
     /// # Errors
     ///
-    /// `core.wrong_type` for `args` that are not JSON data, or a clock that is not a whole
-    /// non-negative number.
+    /// `core.lone_surrogate` for an unpaired surrogate in any string (ids, tool, argument keys
+    /// and values); `core.wrong_type` for `args` that are not JSON data (NaN, a `Map`, a
+    /// function...) or a clock that is not a whole non-negative number; `core.too_deep` for
+    /// arguments nested more than 64 levels (or cyclic).
     #[wasm_bindgen(unchecked_return_type = "Decision")]
     pub fn check(
         &self,
-        #[wasm_bindgen(js_name = sessionId)] session_id: &str,
-        tool: &str,
+        #[wasm_bindgen(js_name = sessionId, unchecked_param_type = "string")] session_id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] tool: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Record<string, JsonValue>")] args: Option<
             JsValue,
         >,
@@ -109,14 +113,16 @@ impl Sessions {
             f64,
         >,
     ) -> Result<JsValue, JsValue> {
+        let session_id = text_from_js(session_id, "sessionId")?;
+        let tool = text_from_js(tool, "tool")?;
         let args = match args {
-            Some(args) if !args.is_undefined() => from_js(args, "args", "JSON data", &[])?,
+            Some(args) if !args.is_undefined() => json_from_js(&args, "args")?,
             _ => serde_json::Value::Object(serde_json::Map::new()),
         };
         let now = clock_from_js(now_ms, "nowMs")?.unwrap_or_else(convert::now_ms);
         let call = agentsentinel::ToolCall::new(tool, args);
         Ok(decision_to_js(&self.0.check(
-            &session_id.into(),
+            &session_id.as_str().into(),
             &call,
             now,
         )))
@@ -126,21 +132,32 @@ impl Sessions {
     ///
     /// # Errors
     ///
-    /// `core.wrong_type` for a bad clock.
+    /// `core.wrong_type` for a bad clock; `core.lone_surrogate` for an unpaired surrogate in
+    /// `sessionId`.
     pub fn taints(
         &self,
-        #[wasm_bindgen(js_name = sessionId)] session_id: &str,
+        #[wasm_bindgen(js_name = sessionId, unchecked_param_type = "string")] session_id: &JsValue,
         #[wasm_bindgen(js_name = nowMs)] now_ms: Option<f64>,
     ) -> Result<Vec<String>, JsValue> {
+        let session_id = text_from_js(session_id, "sessionId")?;
         let now = clock_from_js(now_ms, "nowMs")?.unwrap_or_else(convert::now_ms);
-        let mut taints = self.0.taints(&session_id.into(), now);
+        let mut taints = self.0.taints(&session_id.as_str().into(), now);
         taints.sort();
         Ok(taints)
     }
 
     /// Forgets a session.
-    pub fn reset(&self, #[wasm_bindgen(js_name = sessionId)] session_id: &str) {
-        self.0.reset(&session_id.into());
+    ///
+    /// # Errors
+    ///
+    /// `core.lone_surrogate` for an unpaired surrogate in `sessionId`.
+    pub fn reset(
+        &self,
+        #[wasm_bindgen(js_name = sessionId, unchecked_param_type = "string")] session_id: &JsValue,
+    ) -> Result<(), JsValue> {
+        let session_id = text_from_js(session_id, "sessionId")?;
+        self.0.reset(&session_id.as_str().into());
+        Ok(())
     }
 
     /// Number of sessions kept.

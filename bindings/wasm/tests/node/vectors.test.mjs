@@ -331,6 +331,33 @@ test('lone surrogates are refused with core.lone_surrogate, a real U+FFFD is fin
   assert.equal(wasm.analyze('a \ufffd b 😀').findings.length, 0)
 })
 
+test('tool-call arguments must be JSON data: strict strings, finite numbers, plain objects, bounded depth', () => {
+  const sessions = new engine.Sessions(engine.Policy.fromYaml('version: 1\ndefault: ALLOW\n'))
+  const refused = (call, code, where) => assert.throws(call, (err) => err instanceof Error && err.code === code, where)
+  const cyclic = { a: 1 }
+  cyclic.self = cyclic
+  let deep = {}
+  for (let i = 0, level = deep; i < 100_000; i++) level = level.x = {}
+  refused(() => sessions.check('s', 'tool', cyclic), 'core.too_deep', 'cyclic')
+  refused(() => sessions.check('s', 'tool', deep), 'core.too_deep', '100,000 levels')
+  for (const bad of [{ n: NaN }, { n: Infinity }, { n: 10n }, { f: () => 1 }, { u: undefined }, { m: new Map() }, { s: new Set([1]) }, { d: new Date(0) }, { y: Symbol('x') }]) {
+    refused(() => sessions.check('s', 'tool', bad), 'core.wrong_type', Object.keys(bad)[0])
+  }
+  for (const bad of [{ a: 'x\ud800' }, { a: { b: ['\udc00'] } }, { ['k\ud800']: 1 }]) {
+    refused(() => sessions.check('s', 'tool', bad), 'core.lone_surrogate', JSON.stringify(Object.keys(bad)))
+  }
+  refused(() => sessions.check('s\ud800', 'tool', {}), 'core.lone_surrogate', 'sessionId')
+  refused(() => sessions.check('s', 'to\udfffol', {}), 'core.lone_surrogate', 'tool')
+  refused(() => sessions.taints('s\ud800'), 'core.lone_surrogate', 'taints')
+  refused(() => sessions.reset('s\ud800'), 'core.lone_surrogate', 'reset')
+  // The module is still healthy after every refusal, and plain data goes through.
+  const ok = sessions.check('s', 'tool', { list: [1, 2.5, 'a \ufffd', null, true], nested: Object.assign(Object.create(null), { k: 'v' }) })
+  assert.equal(ok.decision, 'allow')
+  let depth64 = {}
+  for (let i = 0, level = depth64; i < 63; i++) level = level.x = {}
+  assert.equal(sessions.check('s', 'tool', depth64).decision, 'allow')
+})
+
 test('a 10 MB string is hashed and analysed', () => {
   const big = 'x'.repeat(10_000_000)
   assert.equal(wasm.fingerprint(big).length, 64)
