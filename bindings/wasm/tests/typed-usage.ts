@@ -21,7 +21,7 @@ export async function screen(text: string): Promise<string[]> {
 
 export async function decide(): Promise<string> {
   await initPolicy()
-  const policy = Policy.fromYaml('version: 1\ndefault: deny\nrules: []\n')
+  const policy = Policy.fromYaml('version: 1\ndefault: DENY\n')
   const sessions = new Sessions(policy)
   const decision: Decision = sessions.check('s1', 'send_email', { to: 'a@example.com' })
   // @ts-expect-error: arguments are JSON values, not functions
