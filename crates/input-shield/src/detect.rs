@@ -66,7 +66,7 @@ pub(crate) fn encoded_runs(text: &str) -> Vec<Encoded> {
             continue;
         }
         if is_base64_byte(b) && (i == 0 || !is_base64_byte(bytes[i - 1])) {
-            let mut end = i;
+            let mut end = i + 1;
             while end < bytes.len() && is_base64_byte(bytes[end]) {
                 end += 1;
             }
@@ -102,8 +102,19 @@ pub(crate) fn encoded_runs(text: &str) -> Vec<Encoded> {
 }
 
 fn is_base64_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_')
+    BASE64_BYTE[usize::from(b)]
 }
+
+/// [`is_base64_byte`] as a table: the scan looks up every byte of the text.
+const BASE64_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b: u8 = 0;
+    while b < 128 {
+        table[b as usize] = b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
+        b += 1;
+    }
+    table
+};
 
 /// A plain long word is not base64: real payloads mix case and usually digits.
 fn looks_like_base64(run: &[u8]) -> bool {
@@ -259,7 +270,7 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     // Suffixes end short prompts: look only at the last line of texts with few lines, so
     // structured documents (markdown, JSON, code) are never scanned.
     let trimmed = text.trim_end();
-    if trimmed.len() < 40 || trimmed.bytes().filter(|&b| b == b'\n').nth(3).is_some() {
+    if trimmed.len() < 40 || has_lines(trimmed.as_bytes(), 4) {
         return None;
     }
     let line_start = trimmed.rfind('\n').map_or(0, |i| i + 1);
@@ -276,8 +287,12 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     let mut seen = 0;
     let mut best: Option<(usize, Span)> = None;
     let mut count = 0;
-    for (pos, token) in tokens(line) {
-        let weird = is_gibberish_token(token);
+    for (pos, token, plain) in tokens(line) {
+        let weird = match plain {
+            Plain::Camel => true,
+            Plain::Word => false,
+            Plain::No => is_gibberish_token(token),
+        };
         let slot = seen % GIBBERISH_WINDOW;
         // The slot holds the token leaving the window.
         if seen >= GIBBERISH_WINDOW && ring[slot].2 {
@@ -301,14 +316,81 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     best.map(|(_, span)| span)
 }
 
-fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
-    line.split(' ')
-        .scan(0usize, |pos, token| {
-            let start = *pos;
-            *pos += token.len() + 1;
-            Some((start, token))
-        })
-        .filter(|(_, t)| !t.is_empty())
+/// Whether `bytes` holds at least `lines` newlines. Counts a block at a time (a loop the compiler
+/// vectorises) and stops at the first block that reaches the count.
+fn has_lines(bytes: &[u8], lines: usize) -> bool {
+    let mut seen = 0;
+    for block in bytes.chunks(256) {
+        #[expect(
+            clippy::naive_bytecount,
+            reason = "no new dependency for one vectorised loop"
+        )]
+        let newlines = block.iter().filter(|&&b| b == b'\n').count();
+        seen += newlines;
+        if seen >= lines {
+            return true;
+        }
+    }
+    false
+}
+
+/// What the tokenizer learnt about a token on the way: most tokens are plain words, whose verdict
+/// (camel case or not) is known without looking at them again.
+#[derive(Clone, Copy)]
+enum Plain {
+    /// Letters and digits, maybe one trailing sentence mark, no camel case: not gibberish.
+    Word,
+    /// The same, in camel case: gibberish.
+    Camel,
+    /// Anything else: [`is_gibberish_token`] decides.
+    No,
+}
+
+/// The space-separated tokens of `line` with their start offsets: what `line.split(' ')` gives,
+/// without empty tokens, classified in the same pass (see [`is_gibberish_token`]'s fast path).
+fn tokens(line: &str) -> impl Iterator<Item = (usize, &str, Plain)> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        let start = i;
+        // Lowercase letters just before `i`, for camel case (two lowercase, then uppercase).
+        let mut lower_run = 0u8;
+        let mut camel = false;
+        let mut alnum = true;
+        while let Some(&b) = bytes.get(i) {
+            if b == b' ' {
+                break;
+            }
+            if b.is_ascii_lowercase() {
+                lower_run = lower_run.saturating_add(1);
+            } else {
+                camel |= b.is_ascii_uppercase() && lower_run >= 2;
+                lower_run = 0;
+                // A trailing sentence mark is allowed; anything else before the end is not.
+                let last = bytes.get(i + 1).is_none_or(|&n| n == b' ');
+                alnum &= b.is_ascii_alphanumeric()
+                    || (last && i > start && matches!(b, b'.' | b',' | b'!' | b'?' | b':' | b';'));
+            }
+            i += 1;
+        }
+        if start == i {
+            return None;
+        }
+        let plain = if i - start < 2 {
+            Plain::Word
+        } else if !alnum {
+            Plain::No
+        } else if camel {
+            Plain::Camel
+        } else {
+            Plain::Word
+        };
+        // Both ends are next to ASCII spaces or the ends of `line`: char boundaries.
+        Some((start, line.get(start..i).unwrap_or(""), plain))
+    })
 }
 
 fn is_gibberish_token(token: &str) -> bool {

@@ -89,11 +89,12 @@ pub(crate) fn normalize(text: &str) -> Normalized {
                 // Fast path: a run of bytes that only need lowercasing, copied in bulk.
                 // A space directly followed by a plain byte joins the run; anything else ends it.
                 let mut run = offset + 1;
-                while run < bytes.len()
-                    && (is_plain(bytes[run])
-                        || (bytes[run] == b' '
-                            && bytes.get(run + 1).copied().is_some_and(is_plain)))
-                {
+                while let Some(&next) = bytes.get(run) {
+                    let joins = is_plain(next)
+                        || (next == b' ' && bytes.get(run + 1).copied().is_some_and(is_plain));
+                    if !joins {
+                        break;
+                    }
                     run += 1;
                 }
                 writer.plain(&bytes[offset..run], at);
@@ -136,8 +137,15 @@ pub(crate) fn normalize(text: &str) -> Normalized {
 /// ASCII bytes that normalise to themselves, lowercased: everything but whitespace, `-`, `_`,
 /// apostrophes and the digits leetspeak folds.
 fn is_plain(b: u8) -> bool {
-    b.is_ascii()
-        && !matches!(
+    PLAIN[usize::from(b)]
+}
+
+/// [`is_plain`] as a table: one load per byte on the hot path.
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b: u8 = 0;
+    while b < 128 {
+        table[b as usize] = !matches!(
             b,
             b'\''
                 | b'\n'
@@ -154,8 +162,11 @@ fn is_plain(b: u8) -> bool {
                 | b'4'
                 | b'5'
                 | b'7'
-        )
-}
+        );
+        b += 1;
+    }
+    table
+};
 
 struct Writer {
     /// Normalised text; only whole UTF-8 chars are pushed.
@@ -170,22 +181,18 @@ impl Writer {
     }
 
     /// Copies plain ASCII bytes (see [`is_plain`]) and single spaces, lowercased, starting at
-    /// original offset `at`.
+    /// original offset `at`. Byte for byte, so the copy and the map are plain bulk loops.
+    ///
+    /// INVARIANT: `run` starts with a plain byte and every space in it sits between two plain
+    /// bytes, so none of its spaces is one that `space` would collapse.
     fn plain(&mut self, run: &[u8], at: u32) {
-        let mut last = self.last();
-        for (&b, at) in run.iter().zip(at..) {
-            if b == b' ' {
-                // What `space` does: one space, never after another space or a newline.
-                if last == b' ' || last == b'\n' {
-                    continue;
-                }
-                last = b' ';
-            } else {
-                last = b.to_ascii_lowercase();
-            }
-            self.text.push(last);
-            self.map.push(at);
-        }
+        self.text.extend(run.iter().map(u8::to_ascii_lowercase));
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "inputs above 4 GiB are cut by callers"
+        )]
+        let end = at + run.len() as u32;
+        self.map.extend(at..end);
     }
 
     fn push(&mut self, c: char, at: u32) {
@@ -503,6 +510,13 @@ fn find_spaced_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
             && (i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_alphanumeric())
     };
     while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() && !is_single(i) {
+            // Skip the rest of a longer word at once: none of its bytes is a single letter.
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            continue;
+        }
         if is_single(i) {
             let start = i;
             let mut end = i + 1;
