@@ -270,7 +270,7 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     // Suffixes end short prompts: look only at the last line of texts with few lines, so
     // structured documents (markdown, JSON, code) are never scanned.
     let trimmed = text.trim_end();
-    if trimmed.len() < 40 || has_lines(trimmed.as_bytes(), 4) {
+    if trimmed.len() < 40 || trimmed.matches('\n').nth(3).is_some() {
         return None;
     }
     let line_start = trimmed.rfind('\n').map_or(0, |i| i + 1);
@@ -316,24 +316,6 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     best.map(|(_, span)| span)
 }
 
-/// Whether `bytes` holds at least `lines` newlines. Counts a block at a time (a loop the compiler
-/// vectorises) and stops at the first block that reaches the count.
-fn has_lines(bytes: &[u8], lines: usize) -> bool {
-    let mut seen = 0;
-    for block in bytes.chunks(256) {
-        #[expect(
-            clippy::naive_bytecount,
-            reason = "no new dependency for one vectorised loop"
-        )]
-        let newlines = block.iter().filter(|&&b| b == b'\n').count();
-        seen += newlines;
-        if seen >= lines {
-            return true;
-        }
-    }
-    false
-}
-
 /// What the tokenizer learnt about a token on the way: most tokens are plain words, whose verdict
 /// (camel case or not) is known without looking at them again.
 #[derive(Clone, Copy)]
@@ -356,23 +338,25 @@ fn tokens(line: &str) -> impl Iterator<Item = (usize, &str, Plain)> {
             i += 1;
         }
         let start = i;
-        // Lowercase letters just before `i`, for camel case (two lowercase, then uppercase).
-        let mut lower_run = 0u8;
         let mut camel = false;
         let mut alnum = true;
-        while let Some(&b) = bytes.get(i) {
+        loop {
+            // Lowercase letters (most bytes) in a tight loop, then one other byte.
+            let run = i;
+            while bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
+                i += 1;
+            }
+            let Some(&b) = bytes.get(i) else { break };
             if b == b' ' {
                 break;
             }
-            if b.is_ascii_lowercase() {
-                lower_run = lower_run.saturating_add(1);
-            } else {
-                camel |= b.is_ascii_uppercase() && lower_run >= 2;
-                lower_run = 0;
+            if b.is_ascii_uppercase() {
+                // Two lowercase letters, then an uppercase one.
+                camel |= i - run >= 2;
+            } else if !b.is_ascii_digit() {
                 // A trailing sentence mark is allowed; anything else before the end is not.
                 let last = bytes.get(i + 1).is_none_or(|&n| n == b' ');
-                alnum &= b.is_ascii_alphanumeric()
-                    || (last && i > start && matches!(b, b'.' | b',' | b'!' | b'?' | b':' | b';'));
+                alnum &= last && i > start && matches!(b, b'.' | b',' | b'!' | b'?' | b':' | b';');
             }
             i += 1;
         }

@@ -41,7 +41,7 @@ static BUILTIN: Lazy<Arc<Engine>> =
 static SHARED: Lazy<InputShield> = Lazy::new(InputShield::default);
 
 /// A prompt-injection and jailbreak detector: normalises text, matches the rule library with one
-/// Aho-Corasick automaton, and scores what it finds.
+/// term trie walked from word starts, and scores what it finds.
 ///
 /// Immutable after it is built and `Send + Sync`: build one and share it. Cost is linear in the
 /// text; a clean English kilobyte takes a few microseconds.
