@@ -67,7 +67,11 @@ pub(crate) fn encoded_runs(text: &str) -> Vec<Encoded> {
         }
         if is_base64_byte(b) && (i == 0 || !is_base64_byte(bytes[i - 1])) {
             let mut end = i + 1;
-            while end < bytes.len() && is_base64_byte(bytes[end]) {
+            loop {
+                end = crate::normalize::skip_lowercase(bytes, end);
+                if !bytes.get(end).copied().is_some_and(is_base64_byte) {
+                    break;
+                }
                 end += 1;
             }
             let mut run_end = end;
@@ -343,9 +347,7 @@ fn tokens(line: &str) -> impl Iterator<Item = (usize, &str, Plain)> {
         loop {
             // Lowercase letters (most bytes) in a tight loop, then one other byte.
             let run = i;
-            while bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
-                i += 1;
-            }
+            i = crate::normalize::skip_lowercase(bytes, i);
             let Some(&b) = bytes.get(i) else { break };
             if b == b' ' {
                 break;

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::normalize::{Normalized, normalize};
+use crate::normalize::{Normalized, normalize, skip_lowercase};
 use crate::rule::{Detector, Matcher, Rule};
 use crate::trie::{TooLarge, Trie};
 
@@ -207,7 +207,7 @@ impl Engine {
         if hits.is_empty() {
             return Vec::new();
         }
-        hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.group));
+        sort_hits(&mut hits, self.rules.len());
         let mut out = Vec::new();
         for rule_hits in hits.chunk_by(|a, b| a.rule == b.rule) {
             let rule_index = rule_hits[0].rule as usize;
@@ -265,25 +265,35 @@ impl Engine {
         // Relaxed ranges are sorted and disjoint: follow them with a cursor.
         let mut relaxed = 0;
         let mut prev_word = false;
-        for (start, &first) in bytes.iter().enumerate() {
+        let mut start = 0;
+        while let Some(&first) = bytes.get(start) {
             let class = self.start_class[usize::from(first)];
             let word = class & WORD != 0;
             let word_start = word && !prev_word;
             prev_word = word;
             if !word_start && class & FLOATING == 0 {
+                start += 1;
                 if norm.relaxed.is_empty() {
                     continue;
                 }
-                while relaxed < norm.relaxed.len() && norm.relaxed[relaxed].1 < start {
+                let at = start - 1;
+                while relaxed < norm.relaxed.len() && norm.relaxed[relaxed].1 < at {
                     relaxed += 1;
                 }
-                if norm.relaxed.get(relaxed).is_none_or(|&(s, _)| s > start) {
+                if norm.relaxed.get(relaxed).is_none_or(|&(s, _)| s > at) {
                     continue;
                 }
+                start = at;
             }
             self.automaton.walk(bytes, start, |term, end| {
                 self.occurrence(norm, term as usize, start, end, &mut occurrences);
             });
+            start += 1;
+            if word && norm.relaxed.is_empty() {
+                // The rest of an ASCII word: word bytes that start no term (a term that begins
+                // with an ASCII letter always needs a word boundary).
+                start = skip_lowercase(bytes, start);
+            }
         }
         occurrences
     }
@@ -364,6 +374,42 @@ impl Engine {
             end: end as u32,
         });
     }
+}
+
+/// Sorts `hits` by (rule, start, end, group). Hits arrive in start order, so a stable bucket
+/// pass by rule leaves each rule's hits nearly sorted, which the adaptive stable sort finishes
+/// in about linear time (one general sort of all hits cost more than the walks that made them).
+fn sort_hits(hits: &mut Vec<Hit>, rules: usize) {
+    let mut next = vec![0u32; rules + 1];
+    for h in hits.iter() {
+        if let Some(count) = next.get_mut(h.rule as usize + 1) {
+            *count += 1;
+        }
+    }
+    for i in 1..next.len() {
+        next[i] += next[i - 1];
+    }
+    let mut sorted = vec![
+        Hit {
+            rule: 0,
+            group: 0,
+            start: 0,
+            end: 0,
+        };
+        hits.len()
+    ];
+    for h in hits.iter() {
+        if let Some(slot) = next.get_mut(h.rule as usize)
+            && let Some(place) = sorted.get_mut(*slot as usize)
+        {
+            *place = *h;
+            *slot += 1;
+        }
+    }
+    for rule_hits in sorted.chunk_by_mut(|a, b| a.rule == b.rule) {
+        rule_hits.sort_by_key(|h| (h.start, h.end, h.group));
+    }
+    *hits = sorted;
 }
 
 /// The bit of a group in a rule's group mask. Groups past 63 share the last bit, so the mask only

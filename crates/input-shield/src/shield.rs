@@ -434,20 +434,20 @@ fn char_spans(text: &str, raw: &[Raw]) -> Vec<Span> {
         .collect();
     offsets.sort_unstable();
     offsets.dedup();
+    // Characters before an offset = bytes before it that start a character (not 0b10xxxxxx),
+    // counted a block at a time between consecutive offsets. An offset inside a character
+    // counts that character, like the next boundary; one past the text gets nothing (0).
+    let bytes = text.as_bytes();
     let mut chars_at: Vec<usize> = Vec::with_capacity(offsets.len());
-    let mut next = 0;
-    let boundaries = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()));
-    for (count, byte) in boundaries.enumerate() {
-        while next < offsets.len() && offsets[next] <= byte {
-            chars_at.push(count);
-            next += 1;
-        }
-        if next == offsets.len() {
+    let (mut chars, mut at) = (0, 0);
+    for &offset in &offsets {
+        let Some(block) = bytes.get(at..offset) else {
             break;
-        }
+        };
+        let starts = block.iter().filter(|&&b| b.cast_signed() >= -0x40).count();
+        chars += starts;
+        at = offset;
+        chars_at.push(chars);
     }
     let lookup = |byte: usize| {
         offsets
