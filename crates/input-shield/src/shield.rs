@@ -222,7 +222,8 @@ impl InputShield {
                 }
             }
             if let Some(rule) = confusable {
-                let disguised = original.chars().any(|c| {
+                // Every disguise is outside ASCII: checking that first skips the char loop.
+                let disguised = !original.is_ascii() && original.chars().any(|c| {
                     matches!(c as u32, 0x370..=0x52F | 0xFF01..=0xFF5E | 0x1D400..=0x1D7FF | 0x24B6..=0x24E9 | 0x1F130..=0x1F189)
                 });
                 if disguised && normalized.is_ascii() {
@@ -419,11 +420,13 @@ fn negated(norm: &str, start: usize) -> bool {
 }
 
 fn excerpt(text: &str, span: Span) -> String {
-    span.slice(text)
-        .unwrap_or("")
-        .chars()
-        .take(EXCERPT_CHARS)
-        .collect()
+    let slice = span.slice(text).unwrap_or("");
+    // The first EXCERPT_CHARS characters, copied in one piece.
+    let end = slice
+        .char_indices()
+        .nth(EXCERPT_CHARS)
+        .map_or(slice.len(), |(i, _)| i);
+    slice.get(..end).unwrap_or(slice).to_owned()
 }
 
 /// Character spans of every raw finding, in one pass over the text.
