@@ -21,6 +21,9 @@ struct Slot {
     output: u32,
 }
 
+/// How far before the end of the slot array a node with several children looks for room.
+const MULTI_CHILD_WINDOW: usize = 256;
+
 /// `check` of a free slot.
 const EMPTY: u32 = u32::MAX;
 /// `check` of the root slot: never a valid parent, so nothing walks into the root.
@@ -81,8 +84,11 @@ impl Trie {
         };
         // Breadth first, so the slots of short prefixes (where every walk starts) sit together.
         let mut queue = std::collections::VecDeque::from([(0usize, 0usize)]);
-        // Every slot below `free` is taken (slot 0 is the root).
-        let mut free = 1;
+        // No slot from 256 up to `free` is free. Starting at 256 means `free - byte` is a valid
+        // base for any byte, so a single child always lands on `free` at once (the low slots a
+        // large byte cannot reach would otherwise pin `free` and make every search scan the
+        // whole array).
+        let mut free = 256;
         while let Some((node, slot)) = queue.pop_front() {
             let node = &nodes[node];
             if !node.ids.is_empty() {
@@ -99,8 +105,15 @@ impl Trie {
             while trie.slots.get(free).is_some_and(|s| s.check != EMPTY) {
                 free += 1;
             }
-            // The first child goes in the first free slot that leaves room for the others.
-            let mut base = free.max(usize::from(first) + 1) - usize::from(first);
+            // A single child takes the first free slot. Several children look for room only
+            // near the end of the array: scanning the whole array for a fitting gap would make
+            // the build quadratic, and the few slots this leaves empty cost less.
+            let from = if node.children.len() == 1 {
+                free
+            } else {
+                free.max(trie.slots.len().saturating_sub(MULTI_CHILD_WINDOW))
+            };
+            let mut base = from.max(usize::from(first) + 1) - usize::from(first);
             while !node.children.iter().all(|&(byte, _)| {
                 trie.slots
                     .get(base + usize::from(byte))
@@ -213,5 +226,22 @@ mod tests {
             assert_eq!(walk(&trie, &text, start), expected, "at {start}");
         }
         assert!(trie.memory_usage() > 0);
+    }
+
+    #[test]
+    fn the_double_array_stays_close_to_the_number_of_nodes() {
+        // Strings with large bytes (UTF-8) used to pin the free-slot cursor low, which made the
+        // build scan the whole array for every node.
+        let words: Vec<String> = (0..20_000u32)
+            .map(|i| format!("{}ж{}", char::from_u32(0x4E00 + i % 3000).unwrap(), i))
+            .collect();
+        let bytes: usize = words.iter().map(String::len).sum();
+        let trie = Trie::new(&words).unwrap();
+        assert!(
+            trie.slots.len() <= bytes + 4096,
+            "{} slots",
+            trie.slots.len()
+        );
+        assert_eq!(walk(&trie, &words[7], 0), [(7, words[7].len())]);
     }
 }
