@@ -2,8 +2,9 @@
 //! a plain `aho-corasick` search with the engine's own patterns (the normalised rule terms) and the
 //! engine's match semantics (every overlapping occurrence, `MatchKind::Standard`) over the same
 //! text, lowercased beforehand. The plain search uses the library's fastest automaton (a DFA); the
-//! shield instead walks an anchored automaton from word starts only, which is why it can beat the
-//! plain search even though it also normalises, checks boundaries and scores.
+//! shield instead walks a double-array trie of the same terms anchored from word starts only, which
+//! is why it can beat the plain search even though it also normalises, checks boundaries and
+//! scores.
 #![allow(missing_docs, reason = "criterion macros generate undocumented items")]
 #![allow(clippy::unwrap_used, reason = "a panic here is a failed bench")]
 

@@ -66,8 +66,12 @@ pub(crate) fn encoded_runs(text: &str) -> Vec<Encoded> {
             continue;
         }
         if is_base64_byte(b) && (i == 0 || !is_base64_byte(bytes[i - 1])) {
-            let mut end = i;
-            while end < bytes.len() && is_base64_byte(bytes[end]) {
+            let mut end = i + 1;
+            loop {
+                end = crate::normalize::skip_lowercase(bytes, end);
+                if !bytes.get(end).copied().is_some_and(is_base64_byte) {
+                    break;
+                }
                 end += 1;
             }
             let mut run_end = end;
@@ -102,8 +106,19 @@ pub(crate) fn encoded_runs(text: &str) -> Vec<Encoded> {
 }
 
 fn is_base64_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_')
+    BASE64_BYTE[usize::from(b)]
 }
+
+/// [`is_base64_byte`] as a table: the scan looks up every byte of the text.
+const BASE64_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b: u8 = 0;
+    while b < 128 {
+        table[b as usize] = b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
+        b += 1;
+    }
+    table
+};
 
 /// A plain long word is not base64: real payloads mix case and usually digits.
 fn looks_like_base64(run: &[u8]) -> bool {
@@ -259,7 +274,7 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     // Suffixes end short prompts: look only at the last line of texts with few lines, so
     // structured documents (markdown, JSON, code) are never scanned.
     let trimmed = text.trim_end();
-    if trimmed.len() < 40 || trimmed.bytes().filter(|&b| b == b'\n').nth(3).is_some() {
+    if trimmed.len() < 40 || trimmed.matches('\n').nth(3).is_some() {
         return None;
     }
     let line_start = trimmed.rfind('\n').map_or(0, |i| i + 1);
@@ -276,8 +291,12 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     let mut seen = 0;
     let mut best: Option<(usize, Span)> = None;
     let mut count = 0;
-    for (pos, token) in tokens(line) {
-        let weird = is_gibberish_token(token);
+    for (pos, token, plain) in tokens(line) {
+        let weird = match plain {
+            Plain::Camel => true,
+            Plain::Word => false,
+            Plain::No => is_gibberish_token(token),
+        };
         let slot = seen % GIBBERISH_WINDOW;
         // The slot holds the token leaving the window.
         if seen >= GIBBERISH_WINDOW && ring[slot].2 {
@@ -301,14 +320,63 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     best.map(|(_, span)| span)
 }
 
-fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
-    line.split(' ')
-        .scan(0usize, |pos, token| {
-            let start = *pos;
-            *pos += token.len() + 1;
-            Some((start, token))
-        })
-        .filter(|(_, t)| !t.is_empty())
+/// What the tokenizer learnt about a token on the way: most tokens are plain words, whose verdict
+/// (camel case or not) is known without looking at them again.
+#[derive(Clone, Copy)]
+enum Plain {
+    /// Letters and digits, maybe one trailing sentence mark, no camel case: not gibberish.
+    Word,
+    /// The same, in camel case: gibberish.
+    Camel,
+    /// Anything else: [`is_gibberish_token`] decides.
+    No,
+}
+
+/// The space-separated tokens of `line` with their start offsets: what `line.split(' ')` gives,
+/// without empty tokens, classified in the same pass (see [`is_gibberish_token`]'s fast path).
+fn tokens(line: &str) -> impl Iterator<Item = (usize, &str, Plain)> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        let start = i;
+        let mut camel = false;
+        let mut alnum = true;
+        loop {
+            // Lowercase letters (most bytes) in a tight loop, then one other byte.
+            let run = i;
+            i = crate::normalize::skip_lowercase(bytes, i);
+            let Some(&b) = bytes.get(i) else { break };
+            if b == b' ' {
+                break;
+            }
+            if b.is_ascii_uppercase() {
+                // Two lowercase letters, then an uppercase one.
+                camel |= i - run >= 2;
+            } else if !b.is_ascii_digit() {
+                // A trailing sentence mark is allowed; anything else before the end is not.
+                let last = bytes.get(i + 1).is_none_or(|&n| n == b' ');
+                alnum &= last && i > start && matches!(b, b'.' | b',' | b'!' | b'?' | b':' | b';');
+            }
+            i += 1;
+        }
+        if start == i {
+            return None;
+        }
+        let plain = if i - start < 2 {
+            Plain::Word
+        } else if !alnum {
+            Plain::No
+        } else if camel {
+            Plain::Camel
+        } else {
+            Plain::Word
+        };
+        // Both ends are next to ASCII spaces or the ends of `line`: char boundaries.
+        Some((start, line.get(start..i).unwrap_or(""), plain))
+    })
 }
 
 fn is_gibberish_token(token: &str) -> bool {

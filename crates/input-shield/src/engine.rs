@@ -1,8 +1,8 @@
-//! The compiled form of a rule set: Aho-Corasick automata over every term of every rule, and the
-//! proximity logic that turns term hits into rule matches.
+//! The compiled form of a rule set: one trie over every term of every rule (see [`crate::trie`]),
+//! and the proximity logic that turns term hits into rule matches.
 //!
-//! The automaton is anchored: it is walked from the positions where a term can start, and each
-//! walk dies after a few bytes. Most terms must start on a word boundary, so they are tried only
+//! The trie is walked anchored from the positions where a term can start, and each walk dies
+//! after a few bytes. Most terms must start on a word boundary, so they are tried only
 //! at word starts (and inside spaced-out-letter runs, where boundaries are relaxed); the thousands
 //! of short terms never match inside other words. The terms that may start anywhere
 //! (punctuation, turn markers, scripts written without spaces) are tried wherever their first
@@ -11,12 +11,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
-
-use crate::normalize::{Normalized, normalize};
+use crate::normalize::{Normalized, normalize, skip_lowercase};
 use crate::rule::{Detector, Matcher, Rule};
+use crate::trie::{TooLarge, Trie};
 
 /// Where a term sends its hits.
 #[derive(Debug, Clone)]
@@ -59,10 +56,11 @@ pub(crate) struct RuleMatch {
 #[derive(Debug)]
 pub(crate) struct Engine {
     pub rules: Vec<Rule>,
-    /// Every term, as an anchored automaton; pattern id == term id.
-    automaton: Option<NFA>,
-    /// `floating[b]`: some term without a start-boundary check begins with byte `b`.
-    floating: [bool; 256],
+    /// Every term, as a trie walked anchored; string id == term id.
+    automaton: Trie,
+    /// Per byte: [`WORD`] when it is a word byte, [`FLOATING`] when some term without a
+    /// start-boundary check begins with it.
+    start_class: [u8; 256],
     terms: Vec<Term>,
     /// Per rule, the bits of every group it has (see [`group_bit`]); 0 for built-in detectors.
     full_masks: Vec<u64>,
@@ -71,12 +69,32 @@ pub(crate) struct Engine {
     detectors: Vec<(Detector, usize)>,
 }
 
+/// [`Engine::start_class`] bit: a word byte (see [`is_word_byte`]).
+const WORD: u8 = 1;
+/// [`Engine::start_class`] bit: some term that may start inside a word begins with this byte.
+const FLOATING: u8 = 2;
+
+/// [`WORD`] for every word byte, nothing else.
+const WORD_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b: u8 = 0;
+    loop {
+        if is_word_byte(b) {
+            table[b as usize] = WORD;
+        }
+        if b == u8::MAX {
+            break table;
+        }
+        b += 1;
+    }
+};
+
 /// At most this many matches of one rule are reported (the score counts a rule once anyway).
 const MAX_MATCHES_PER_RULE: usize = 4;
 
 impl Engine {
     /// Compiles `rules`. Terms that normalise to nothing are skipped; callers validate them.
-    pub fn new(rules: Vec<Rule>) -> Result<Self, aho_corasick::BuildError> {
+    pub fn new(rules: Vec<Rule>) -> Result<Self, TooLarge> {
         let mut patterns: Vec<String> = Vec::new();
         let mut terms: Vec<Term> = Vec::new();
         let mut index: HashMap<(String, bool), usize> = HashMap::new();
@@ -125,25 +143,15 @@ impl Engine {
                 (0..groups).fold(0, |mask, g| mask | group_bit(g.min(255) as u8))
             })
             .collect();
-        let mut floating = [false; 256];
+        let mut start_class = WORD_CLASS;
         for (term, pattern) in terms.iter().zip(&patterns) {
             if !term.check_start
                 && let Some(&first) = pattern.as_bytes().first()
             {
-                floating[usize::from(first)] = true;
+                start_class[usize::from(first)] |= FLOATING;
             }
         }
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                NFA::builder()
-                    .match_kind(MatchKind::Standard)
-                    .prefilter(false)
-                    .dense_depth(2)
-                    .build(&patterns)?,
-            )
-        };
+        let automaton = Trie::new(&patterns)?;
         let detectors = rules
             .iter()
             .enumerate()
@@ -155,7 +163,7 @@ impl Engine {
         Ok(Engine {
             rules,
             automaton,
-            floating,
+            start_class,
             terms,
             full_masks,
             patterns,
@@ -167,8 +175,8 @@ impl Engine {
     pub fn empty() -> Self {
         Engine {
             rules: Vec::new(),
-            automaton: None,
-            floating: [false; 256],
+            automaton: Trie::default(),
+            start_class: WORD_CLASS,
             terms: Vec::new(),
             full_masks: Vec::new(),
             patterns: Vec::new(),
@@ -199,7 +207,7 @@ impl Engine {
         if hits.is_empty() {
             return Vec::new();
         }
-        hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.group));
+        sort_hits(&mut hits, self.rules.len());
         let mut out = Vec::new();
         for rule_hits in hits.chunk_by(|a, b| a.rule == b.rule) {
             let rule_index = rule_hits[0].rule as usize;
@@ -253,49 +261,38 @@ impl Engine {
     /// Every term occurrence in `norm` that passes its boundary checks, in start order.
     fn occurrences(&self, norm: &Normalized) -> Vec<Occurrence> {
         let bytes = norm.text.as_bytes();
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
-        let Ok(start_state) = automaton.start_state(Anchored::Yes) else {
-            return Vec::new();
-        };
         let mut occurrences: Vec<Occurrence> = Vec::with_capacity(bytes.len() / 8);
         // Relaxed ranges are sorted and disjoint: follow them with a cursor.
         let mut relaxed = 0;
         let mut prev_word = false;
-        for (start, &first) in bytes.iter().enumerate() {
-            let word = is_word_byte(first);
+        let mut start = 0;
+        while let Some(&first) = bytes.get(start) {
+            let class = self.start_class[usize::from(first)];
+            let word = class & WORD != 0;
             let word_start = word && !prev_word;
             prev_word = word;
-            if !word_start && !self.floating[usize::from(first)] {
-                while relaxed < norm.relaxed.len() && norm.relaxed[relaxed].1 < start {
-                    relaxed += 1;
-                }
-                if norm.relaxed.get(relaxed).is_none_or(|&(s, _)| s > start) {
+            if !word_start && class & FLOATING == 0 {
+                start += 1;
+                if norm.relaxed.is_empty() {
                     continue;
                 }
+                let at = start - 1;
+                while relaxed < norm.relaxed.len() && norm.relaxed[relaxed].1 < at {
+                    relaxed += 1;
+                }
+                if norm.relaxed.get(relaxed).is_none_or(|&(s, _)| s > at) {
+                    continue;
+                }
+                start = at;
             }
-            let mut state = start_state;
-            for (end, &b) in bytes.iter().enumerate().skip(start) {
-                state = automaton.next_state(Anchored::Yes, state, b);
-                if automaton.is_dead(state) {
-                    break;
-                }
-                if automaton.is_match(state) {
-                    for i in 0..automaton.match_len(state) {
-                        let pattern = automaton.match_pattern(state, i);
-                        // Matches of suffixes (copied from failure states) start later.
-                        if end + 1 - automaton.pattern_len(pattern) == start {
-                            self.occurrence(
-                                norm,
-                                pattern.as_usize(),
-                                start,
-                                end + 1,
-                                &mut occurrences,
-                            );
-                        }
-                    }
-                }
+            self.automaton.walk(bytes, start, |term, end| {
+                self.occurrence(norm, term as usize, start, end, &mut occurrences);
+            });
+            start += 1;
+            if word && norm.relaxed.is_empty() {
+                // The rest of an ASCII word: word bytes that start no term (a term that begins
+                // with an ASCII letter always needs a word boundary).
+                start = skip_lowercase(bytes, start);
             }
         }
         occurrences
@@ -377,6 +374,42 @@ impl Engine {
             end: end as u32,
         });
     }
+}
+
+/// Sorts `hits` by (rule, start, end, group). Hits arrive in start order, so a stable bucket
+/// pass by rule leaves each rule's hits nearly sorted, which the adaptive stable sort finishes
+/// in about linear time (one general sort of all hits cost more than the walks that made them).
+fn sort_hits(hits: &mut Vec<Hit>, rules: usize) {
+    let mut next = vec![0u32; rules + 1];
+    for h in hits.iter() {
+        if let Some(count) = next.get_mut(h.rule as usize + 1) {
+            *count += 1;
+        }
+    }
+    for i in 1..next.len() {
+        next[i] += next[i - 1];
+    }
+    let mut sorted = vec![
+        Hit {
+            rule: 0,
+            group: 0,
+            start: 0,
+            end: 0,
+        };
+        hits.len()
+    ];
+    for h in hits.iter() {
+        if let Some(slot) = next.get_mut(h.rule as usize)
+            && let Some(place) = sorted.get_mut(*slot as usize)
+        {
+            *place = *h;
+            *slot += 1;
+        }
+    }
+    for rule_hits in sorted.chunk_by_mut(|a, b| a.rule == b.rule) {
+        rule_hits.sort_by_key(|h| (h.start, h.end, h.group));
+    }
+    *hits = sorted;
 }
 
 /// The bit of a group in a rule's group mask. Groups past 63 share the last bit, so the mask only
@@ -485,7 +518,7 @@ pub(crate) fn compile_term(raw: &str) -> Option<(String, bool)> {
     }
 }
 
-fn is_word_byte(b: u8) -> bool {
+const fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 

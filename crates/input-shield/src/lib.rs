@@ -14,6 +14,7 @@ mod rule;
 mod shield;
 mod skeleton;
 mod spotlight;
+mod trie;
 
 pub use canary::{
     CANARY_PREFIX, CanaryLeak, CanaryManager, CanaryToken, LeakKind, MAX_LIVE_CANARIES,

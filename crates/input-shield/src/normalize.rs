@@ -89,11 +89,14 @@ pub(crate) fn normalize(text: &str) -> Normalized {
                 // Fast path: a run of bytes that only need lowercasing, copied in bulk.
                 // A space directly followed by a plain byte joins the run; anything else ends it.
                 let mut run = offset + 1;
-                while run < bytes.len()
-                    && (is_plain(bytes[run])
-                        || (bytes[run] == b' '
-                            && bytes.get(run + 1).copied().is_some_and(is_plain)))
-                {
+                loop {
+                    run = skip_lowercase(bytes, run);
+                    let Some(&next) = bytes.get(run) else { break };
+                    let joins = is_plain(next)
+                        || (next == b' ' && bytes.get(run + 1).copied().is_some_and(is_plain));
+                    if !joins {
+                        break;
+                    }
                     run += 1;
                 }
                 writer.plain(&bytes[offset..run], at);
@@ -133,11 +136,47 @@ pub(crate) fn normalize(text: &str) -> Normalized {
     out
 }
 
+/// The first index at or after `i` whose byte is not an ASCII lowercase letter (or the length).
+///
+/// Most bytes of prose are lowercase letters, and several scans only look at what ends a run of
+/// them, so this looks at eight bytes per step: with every byte below 0x80 (checked), `b + 0x1F`
+/// has its top bit set exactly when `b >= b'a'`, and `b + 0x05` exactly when `b > b'z'`, and no
+/// addition carries into the next byte.
+pub(crate) fn skip_lowercase(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let x = u64::from_le_bytes(chunk);
+        let lower = x.wrapping_add(0x1F * ONES) & !x.wrapping_add(0x05 * ONES) & !x & TOP;
+        let other = !lower & TOP;
+        if other != 0 {
+            // The lowest failing byte is exact: a carry only leaves a byte of 0xE1 or more,
+            // which fails itself.
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
+        i += 1;
+    }
+    i
+}
+
 /// ASCII bytes that normalise to themselves, lowercased: everything but whitespace, `-`, `_`,
 /// apostrophes and the digits leetspeak folds.
 fn is_plain(b: u8) -> bool {
-    b.is_ascii()
-        && !matches!(
+    PLAIN[usize::from(b)]
+}
+
+/// [`is_plain`] as a table: one load per byte on the hot path.
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b: u8 = 0;
+    while b < 128 {
+        table[b as usize] = !matches!(
             b,
             b'\''
                 | b'\n'
@@ -154,8 +193,11 @@ fn is_plain(b: u8) -> bool {
                 | b'4'
                 | b'5'
                 | b'7'
-        )
-}
+        );
+        b += 1;
+    }
+    table
+};
 
 struct Writer {
     /// Normalised text; only whole UTF-8 chars are pushed.
@@ -170,22 +212,18 @@ impl Writer {
     }
 
     /// Copies plain ASCII bytes (see [`is_plain`]) and single spaces, lowercased, starting at
-    /// original offset `at`.
+    /// original offset `at`. Byte for byte, so the copy and the map are plain bulk loops.
+    ///
+    /// INVARIANT: `run` starts with a plain byte and every space in it sits between two plain
+    /// bytes, so none of its spaces is one that `space` would collapse.
     fn plain(&mut self, run: &[u8], at: u32) {
-        let mut last = self.last();
-        for (&b, at) in run.iter().zip(at..) {
-            if b == b' ' {
-                // What `space` does: one space, never after another space or a newline.
-                if last == b' ' || last == b'\n' {
-                    continue;
-                }
-                last = b' ';
-            } else {
-                last = b.to_ascii_lowercase();
-            }
-            self.text.push(last);
-            self.map.push(at);
-        }
+        self.text.extend(run.iter().map(u8::to_ascii_lowercase));
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "inputs above 4 GiB are cut by callers"
+        )]
+        let end = at + run.len() as u32;
+        self.map.extend(at..end);
     }
 
     fn push(&mut self, c: char, at: u32) {
@@ -503,6 +541,17 @@ fn find_spaced_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
             && (i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_alphanumeric())
     };
     while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() && !is_single(i) {
+            // Skip the rest of a longer word at once: none of its bytes is a single letter.
+            loop {
+                i = skip_lowercase(bytes, i);
+                if !bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    break;
+                }
+                i += 1;
+            }
+            continue;
+        }
         if is_single(i) {
             let start = i;
             let mut end = i + 1;
@@ -567,6 +616,33 @@ mod tests {
         assert_eq!(n.text, "please ignore this");
         assert_eq!(n.relaxed, vec![(7, 13)]);
         assert_eq!(norm("i.g.n.o.r.e"), "ignore");
+    }
+
+    #[test]
+    fn skip_lowercase_stops_where_a_byte_loop_stops() {
+        let texts = [
+            "abcdefghijklmnopqrstuvwxyz{`@[ZA",
+            "abcdefgh",
+            "abcdefghé",
+            "abcdefg\u{e1}bcdefghij",
+            "a\u{ff}\u{7f}bcdefghijkl",
+            "",
+            "zzzzzzzzzzzzzzzzzzzzzzzz`",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for i in 0..=bytes.len() {
+                let naive = (i..bytes.len())
+                    .find(|&j| !bytes[j].is_ascii_lowercase())
+                    .unwrap_or(bytes.len());
+                assert_eq!(skip_lowercase(bytes, i), naive, "{text:?} from {i}");
+            }
+        }
+        for b in 0..=255u8 {
+            let bytes = [b'a', b'a', b'a', b, b'a', b'a', b'a', b'a', b'a'];
+            let expected = if b.is_ascii_lowercase() { 9 } else { 3 };
+            assert_eq!(skip_lowercase(&bytes, 0), expected, "{b:#x}");
+        }
     }
 
     #[test]

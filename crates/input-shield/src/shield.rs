@@ -42,7 +42,7 @@ static BUILTIN: Lazy<Arc<Engine>> =
 static SHARED: Lazy<InputShield> = Lazy::new(InputShield::default);
 
 /// A prompt-injection and jailbreak detector: normalises text, matches the rule library with one
-/// Aho-Corasick automaton, and scores what it finds.
+/// term trie walked from word starts, and scores what it finds.
 ///
 /// Immutable after it is built and `Send + Sync`: build one and share it. Cost is linear in the
 /// text; a clean English kilobyte takes a few microseconds.
@@ -222,7 +222,8 @@ impl InputShield {
                 }
             }
             if let Some(rule) = confusable {
-                let disguised = original.chars().any(|c| {
+                // Every disguise is outside ASCII: checking that first skips the char loop.
+                let disguised = !original.is_ascii() && original.chars().any(|c| {
                     matches!(c as u32, 0x370..=0x52F | 0xFF01..=0xFF5E | 0x1D400..=0x1D7FF | 0x24B6..=0x24E9 | 0x1F130..=0x1F189)
                 });
                 if disguised && normalized.is_ascii() {
@@ -419,11 +420,13 @@ fn negated(norm: &str, start: usize) -> bool {
 }
 
 fn excerpt(text: &str, span: Span) -> String {
-    span.slice(text)
-        .unwrap_or("")
-        .chars()
-        .take(EXCERPT_CHARS)
-        .collect()
+    let slice = span.slice(text).unwrap_or("");
+    // The first EXCERPT_CHARS characters, copied in one piece.
+    let end = slice
+        .char_indices()
+        .nth(EXCERPT_CHARS)
+        .map_or(slice.len(), |(i, _)| i);
+    slice.get(..end).unwrap_or(slice).to_owned()
 }
 
 /// Character spans of every raw finding, in one pass over the text.
@@ -434,20 +437,20 @@ fn char_spans(text: &str, raw: &[Raw]) -> Vec<Span> {
         .collect();
     offsets.sort_unstable();
     offsets.dedup();
+    // Characters before an offset = bytes before it that start a character (not 0b10xxxxxx),
+    // counted a block at a time between consecutive offsets. An offset inside a character
+    // counts that character, like the next boundary; one past the text gets nothing (0).
+    let bytes = text.as_bytes();
     let mut chars_at: Vec<usize> = Vec::with_capacity(offsets.len());
-    let mut next = 0;
-    let boundaries = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()));
-    for (count, byte) in boundaries.enumerate() {
-        while next < offsets.len() && offsets[next] <= byte {
-            chars_at.push(count);
-            next += 1;
-        }
-        if next == offsets.len() {
+    let (mut chars, mut at) = (0, 0);
+    for &offset in &offsets {
+        let Some(block) = bytes.get(at..offset) else {
             break;
-        }
+        };
+        let starts = block.iter().filter(|&&b| b.cast_signed() >= -0x40).count();
+        chars += starts;
+        at = offset;
+        chars_at.push(chars);
     }
     let lookup = |byte: usize| {
         offsets
