@@ -203,7 +203,7 @@ stage_mcp() {
   # as clients. Robustness (pins, 50 MB line, arrays, orphans, upstream death) is the Rust suite
   # crates/cli/tests/mcp_proxy.rs against a stdlib fake server.
   cargo build -q -p agentsentinel-cli --locked
-  export AGENTSENTINEL_BIN=$ROOT/target/debug/agentsentinel
+  export AGENTSENTINEL_BIN=${CARGO_TARGET_DIR:-$ROOT/target}/debug/agentsentinel
   local v2=$OUT/mcp-venv2 v1=$OUT/mcp-venv1 pkg=$OUT/mcp-pkg
   [ -x "$v2/bin/python" ] || python3 -m venv "$v2"
   [ -x "$v1/bin/python" ] || python3 -m venv "$v1"
