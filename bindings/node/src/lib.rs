@@ -65,6 +65,15 @@ pub fn analyze(env: Env, text: Unknown<'_>) -> napi::Result<Assessment> {
     Ok(Assessment::new(DEFAULT_SHIELD.analyze(&text), &text))
 }
 
+/// `analyze` for the package's JS layer (index.js): the assessment crosses as one JSON text
+/// (`assessment_json`) instead of one N-API call per property of every finding. Not part of the
+/// API.
+#[napi(js_name = "_analyzeJson", skip_typescript)]
+pub fn analyze_json(env: Env, text: Unknown<'_>) -> napi::Result<String> {
+    let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
+    assessment_json(DEFAULT_SHIELD.analyze(&text), &text)
+}
+
 /// `analyze` on the libuv thread pool: the event loop keeps running while a large document is
 /// analysed.
 #[napi(ts_args_type = "text: string", ts_return_type = "Promise<Assessment>")]
@@ -129,6 +138,13 @@ impl InputShield {
     pub fn analyze(&self, env: Env, text: Unknown<'_>) -> napi::Result<Assessment> {
         let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
         Ok(Assessment::new(self.0.analyze(&text), &text))
+    }
+
+    /// `analyze` for the package's JS layer; see `_analyzeJson`. Not part of the API.
+    #[napi(js_name = "_analyzeJson", skip_typescript)]
+    pub fn analyze_json(&self, env: Env, text: Unknown<'_>) -> napi::Result<String> {
+        let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
+        assessment_json(self.0.analyze(&text), &text)
     }
 
     /// `analyze` on the libuv thread pool.
@@ -757,6 +773,45 @@ fn session_args_json(
 /// describes (`JSON.parse` reads an array of strings several times faster than an object):
 /// `["allow", rule, reason, [[tag, ttlSeconds | null], ...], [removed taint, ...]]`,
 /// `["deny", rule, reason, code | null]` or `["require_approval", rule, reason, tool, args]`.
+/// An assessment as the compact JSON array index.js turns into the `Assessment` object of
+/// index.d.ts: `[findings, riskScore, threatLevel, shouldBlock, fingerprint, analysisTimeUs]`,
+/// each finding `[ruleId, category, level, weight, start, end, excerpt, description]` with
+/// `start`/`end` in UTF-16 code units, exactly as `Assessment::new` converts them.
+fn assessment_json(assessment: agentsentinel::Assessment, text: &str) -> napi::Result<String> {
+    let Assessment {
+        findings,
+        risk_score,
+        threat_level,
+        should_block,
+        fingerprint,
+        analysis_time_us,
+    } = Assessment::new(assessment, text);
+    let findings: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            (
+                &f.rule_id,
+                &f.category,
+                &f.level,
+                f.weight,
+                f.span.start,
+                f.span.end,
+                &f.excerpt,
+                &f.description,
+            )
+        })
+        .collect();
+    serde_json::to_string(&(
+        findings,
+        risk_score,
+        threat_level,
+        should_block,
+        fingerprint,
+        analysis_time_us,
+    ))
+    .map_err(|err| napi::Error::from_reason(err.to_string()))
+}
+
 fn decision_json(decision: &agentsentinel::Decision) -> napi::Result<String> {
     let kind = decision.kind();
     let json = match decision {
