@@ -344,12 +344,7 @@ fn write_canonical(value: &Bound<'_, PyAny>, writer: &mut CanonicalWriter<'_>) -
         return writer.number(float.value()).map_err(to_py_err);
     }
     if let Ok(list) = value.cast_exact::<PyList>() {
-        writer.begin_array().map_err(to_py_err)?;
-        for item in list.iter() {
-            write_canonical(&item, writer)?;
-        }
-        writer.end_array();
-        return Ok(());
+        return write_canonical_array(list.iter(), writer);
     }
     if value.is_none() {
         writer.null();
@@ -360,12 +355,7 @@ fn write_canonical(value: &Bound<'_, PyAny>, writer: &mut CanonicalWriter<'_>) -
         return Ok(());
     }
     if let Ok(tuple) = value.cast::<PyTuple>() {
-        writer.begin_array().map_err(to_py_err)?;
-        for item in tuple.iter() {
-            write_canonical(&item, writer)?;
-        }
-        writer.end_array();
-        return Ok(());
+        return write_canonical_array(tuple.iter(), writer);
     }
     if let Ok(text) = value.cast::<PyString>() {
         return write_canonical_str(text, writer, false);
@@ -380,18 +370,26 @@ fn write_canonical(value: &Bound<'_, PyAny>, writer: &mut CanonicalWriter<'_>) -
         return writer.number(float.value()).map_err(to_py_err);
     }
     if let Ok(list) = value.cast::<PyList>() {
-        writer.begin_array().map_err(to_py_err)?;
-        for item in list.iter() {
-            write_canonical(&item, writer)?;
-        }
-        writer.end_array();
-        return Ok(());
+        return write_canonical_array(list.iter(), writer);
     }
     Err(to_py_err(TextError::WrongType {
         parameter: writer.path(),
         expected: JSON_LIKE.to_owned(),
         found: type_name(value),
     }))
+}
+
+/// Writes the items of a `list` or `tuple` as a JSON array.
+fn write_canonical_array<'py>(
+    items: impl Iterator<Item = Bound<'py, PyAny>>,
+    writer: &mut CanonicalWriter<'_>,
+) -> PyResult<()> {
+    writer.begin_array().map_err(to_py_err)?;
+    for item in items {
+        write_canonical(&item, writer)?;
+    }
+    writer.end_array();
+    Ok(())
 }
 
 fn write_canonical_dict(
