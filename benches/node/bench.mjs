@@ -2,10 +2,11 @@
 //   (cd bindings/node && npm run build) && node benches/node/bench.mjs
 // Compare `analyze 1 KiB` with the Rust figure: cargo bench -p agentsentinel-benches.
 import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const require = createRequire(import.meta.url)
-const { Policy, Sessions, actionHash, analyze } = require(join(import.meta.dirname, '..', '..', 'bindings', 'node', 'index.js'))
+const { Policy, Sessions, actionHash, analyze, shouldBlock } = require(join(import.meta.dirname, '..', '..', 'bindings', 'node', 'index.js'))
 
 /** Median time of one call, in microseconds, over `samples` batches of `batch` calls. */
 function median(name, fn, { batch = 1000, samples = 101 } = {}) {
@@ -22,9 +23,13 @@ function median(name, fn, { batch = 1000, samples = 101 } = {}) {
   return result
 }
 
-const sentence = 'The quarterly report covers revenue, costs and the outlook for next year. '
-const kib = sentence.repeat(Math.ceil(1024 / sentence.length)).slice(0, 1024)
-median('analyze 1 KiB (clean English)', () => analyze(kib))
+// The same 1 KiB texts the Rust, Python and WebAssembly benchmarks time (benches/texts/).
+const texts = join(import.meta.dirname, '..', 'texts')
+const benign = readFileSync(join(texts, 'benign-1KiB.txt'), 'utf8')
+const attack = readFileSync(join(texts, 'attack-1KiB.txt'), 'utf8')
+median('analyze 1 KiB benign', () => analyze(benign))
+median('analyze 1 KiB attack', () => analyze(attack))
+median('shouldBlock 1 KiB benign', () => shouldBlock(benign))
 
 const sessions = new Sessions(Policy.fromYaml(`
 staticRules:
