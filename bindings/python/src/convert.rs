@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use agentsentinel::Diagnostic as _;
@@ -405,21 +406,97 @@ fn write_canonical_dict(
                 type_name(&key)
             )));
         };
-        write_canonical_str(key, writer, true)?;
+        if !write_cached_key(key, writer) {
+            let encoded = encode_str(key, writer, true)?;
+            let utf8 = utf8_of(&encoded)?;
+            writer.key(utf8);
+            remember_key(key, utf8);
+        }
         write_canonical(&item, writer)?;
     }
     writer.end_object().map_err(to_py_err)
 }
 
-/// Writes a `str` as a value, or as the key of the next member when `key`. Under the stable ABI
-/// for Python 3.9 the only UTF-8 view of a `str` is an encoded `bytes` copy; it is borrowed here,
-/// not copied again.
+/// Slots of [`KEY_CACHE`]; a power of two.
+const KEY_CACHE_SLOTS: usize = 256;
+
+/// Longest key, in UTF-8 bytes, that [`KEY_CACHE`] keeps.
+const KEY_CACHE_MAX_BYTES: usize = 64;
+
+/// The UTF-8 of recently seen `dict` keys, so the few keys an application sends with every
+/// action (`"tool"`, `"args"`, `"amount"`, …) are not encoded again on every call: under the
+/// stable ABI for Python 3.9 encoding a `str` allocates a `bytes` copy, which was about a third
+/// of the time of `canonicalize(dict)`.
+///
+/// Direct-mapped by the key object's address. A slot holds a strong reference to its key, so
+/// that address cannot be reused by another object while the slot lives, and a `str` is
+/// immutable: the same object means the same text. Bounded: at most 256 keys of at most 64
+/// bytes. Only exact `str` objects are kept. Never waited on: a call that finds it locked (by
+/// another thread) simply encodes the key.
+static KEY_CACHE: Mutex<Vec<Option<CachedKey>>> = Mutex::new(Vec::new());
+
+/// A key object, kept alive, and its UTF-8.
+type CachedKey = (Py<PyString>, Box<str>);
+
+fn key_cache_slot(key: &Bound<'_, PyString>) -> usize {
+    (key.as_ptr().addr() >> 4) & (KEY_CACHE_SLOTS - 1)
+}
+
+/// Writes `key` from [`KEY_CACHE`]; false when it is not there.
+fn write_cached_key(key: &Bound<'_, PyString>, writer: &mut CanonicalWriter<'_>) -> bool {
+    let Ok(cache) = KEY_CACHE.try_lock() else {
+        return false;
+    };
+    match cache.get(key_cache_slot(key)) {
+        Some(Some((cached, utf8))) if cached.as_ptr() == key.as_ptr() => {
+            writer.key(utf8);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Puts a key that was just written into [`KEY_CACHE`], evicting the slot's previous key.
+fn remember_key(key: &Bound<'_, PyString>, utf8: &str) {
+    if utf8.len() > KEY_CACHE_MAX_BYTES || !key.is_exact_instance_of::<PyString>() {
+        return;
+    }
+    let Ok(mut cache) = KEY_CACHE.try_lock() else {
+        return;
+    };
+    if cache.is_empty() {
+        cache.resize_with(KEY_CACHE_SLOTS, || None);
+    }
+    if let Some(slot) = cache.get_mut(key_cache_slot(key)) {
+        *slot = Some((key.clone().unbind(), utf8.into()));
+    }
+}
+
+/// Writes a `str` as a value, or as the key of the next member when `key`.
 fn write_canonical_str(
     text: &Bound<'_, PyString>,
     writer: &mut CanonicalWriter<'_>,
     key: bool,
 ) -> PyResult<()> {
-    let encoded = text.encode_utf8().map_err(|_| {
+    let encoded = encode_str(text, writer, key)?;
+    let utf8 = utf8_of(&encoded)?;
+    if key {
+        writer.key(utf8);
+    } else {
+        writer.string(utf8);
+    }
+    Ok(())
+}
+
+/// The UTF-8 of a `str` (a key when `key`). Under the stable ABI for Python 3.9 the only UTF-8
+/// view of a `str` is an encoded `bytes` copy; callers borrow it, not copy it again. A lone
+/// surrogate is an error naming the writer's place.
+fn encode_str<'py>(
+    text: &Bound<'py, PyString>,
+    writer: &CanonicalWriter<'_>,
+    key: bool,
+) -> PyResult<Bound<'py, PyBytes>> {
+    text.encode_utf8().map_err(|_| {
         let index = lone_surrogate_index(text);
         let place = if key {
             format!("{} key", writer.path())
@@ -430,15 +507,11 @@ fn write_canonical_str(
             parameter: place,
             index,
         })
-    })?;
-    let utf8 = std::str::from_utf8(encoded.as_bytes())
-        .map_err(|err| PyValueError::new_err(err.to_string()))?;
-    if key {
-        writer.key(utf8);
-    } else {
-        writer.string(utf8);
-    }
-    Ok(())
+    })
+}
+
+fn utf8_of<'a>(encoded: &'a Bound<'_, PyBytes>) -> PyResult<&'a str> {
+    std::str::from_utf8(encoded.as_bytes()).map_err(|err| PyValueError::new_err(err.to_string()))
 }
 
 fn write_canonical_int(value: &Bound<'_, PyAny>, writer: &mut CanonicalWriter<'_>) -> PyResult<()> {

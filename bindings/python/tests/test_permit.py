@@ -145,6 +145,24 @@ def test_python_values_hash_like_their_json_text() -> None:
     assert agentsentinel.canonicalize({"a": 100.0, "b": 1e2}) == b'{"a":100,"b":100}'
 
 
+def test_keys_made_at_run_time_never_hash_as_an_earlier_key() -> None:
+    # The binding remembers the UTF-8 of recent dict keys by object; thousands of short-lived
+    # keys (so addresses are reused and cache slots evicted), keys longer than what it keeps,
+    # key subclasses and non-ASCII keys must all still canonicalize exactly like the JSON text.
+    import json
+
+    class Key(str):
+        pass
+
+    for i in range(3000):
+        keys = ["".join(("k", str(i))), "".join(("é", str(i % 7))), "x" * (60 + i % 10), Key("sub" + str(i))]
+        action = {key: i for key in keys}
+        action["tool"] = "t"
+        text = json.dumps(action, ensure_ascii=False)
+        assert agentsentinel.canonicalize(action) == agentsentinel.canonicalize(text), i
+        del action, keys
+
+
 def test_mint_verify_and_replay() -> None:
     secret = agentsentinel.generate_secret()
     assert len(secret) == 32
