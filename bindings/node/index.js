@@ -109,40 +109,68 @@ function viaText(value, call) {
 
 const exported = { ...native }
 
-// Assessments cross from the addon as one compact JSON text (lib.rs `assessment_json`): with two
-// dozen findings that is several times faster than building each object through N-API.
+// Assessments cross from the addon as one short JSON text of numbers (lib.rs `assessment_json`):
+// a finding is its rule's number, its span and the end of its excerpt. The strings of each rule
+// cross once per shield (lib.rs `RuleTable::json`), and each excerpt is sliced out of the text.
 const analyzeJson = native._analyzeJson
+const ruleTable = native._ruleTable
 delete exported._analyzeJson
+delete exported._ruleTable
 
-/** The Assessment object (index.d.ts) of the array lib.rs `assessment_json` writes. */
-function assessment(a) {
+/**
+ * The Assessment object (index.d.ts) of the array lib.rs `assessment_json` writes, for `text`
+ * analysed by a shield whose rule table is `rules`.
+ */
+function assessment(a, text, rules) {
+  const cells = a[5]
+  const findings = []
+  for (let i = 0; i < cells.length; i += 4) {
+    const number = cells[i]
+    const start = cells[i + 1]
+    const known = number < rules.length
+    const row = known ? rules[number] : a[6][number - rules.length]
+    findings.push({
+      ruleId: row[0],
+      category: row[1],
+      level: row[2],
+      weight: row[3],
+      span: { start, end: cells[i + 2] },
+      excerpt: known ? text.slice(start, cells[i + 3]) : row[5],
+      description: row[4],
+    })
+  }
   return {
-    findings: a[0].map((f) => ({
-      ruleId: f[0],
-      category: f[1],
-      level: f[2],
-      weight: f[3],
-      span: { start: f[4], end: f[5] },
-      excerpt: f[6],
-      description: f[7],
-    })),
+    findings,
     riskScore: a[1],
     threatLevel: a[2],
     shouldBlock: a[3],
-    fingerprint: a[4],
-    analysisTimeUs: a[5],
+    fingerprint: a[0],
+    analysisTimeUs: a[4],
   }
 }
 
+let defaultRules
 exported.analyze = function analyze(text) {
-  return assessment(JSON.parse(analyzeJson(text)))
+  const json = analyzeJson(text)
+  defaultRules ??= JSON.parse(ruleTable())
+  return assessment(JSON.parse(json), text, defaultRules)
 }
 
 const { InputShield } = native
 const shieldAnalyzeJson = InputShield.prototype._analyzeJson
+const shieldRuleTable = InputShield.prototype._ruleTable
 delete InputShield.prototype._analyzeJson
+delete InputShield.prototype._ruleTable
+/** The rule table of each InputShield, fetched on its first `analyze`. */
+const shieldRules = new WeakMap()
 InputShield.prototype.analyze = function analyze(text) {
-  return assessment(JSON.parse(shieldAnalyzeJson.call(this, text)))
+  const json = shieldAnalyzeJson.call(this, text)
+  let rules = shieldRules.get(this)
+  if (rules === undefined) {
+    rules = JSON.parse(shieldRuleTable.call(this))
+    shieldRules.set(this, rules)
+  }
+  return assessment(JSON.parse(json), text, rules)
 }
 
 exported.canonicalize = function canonicalize(action) {

@@ -314,6 +314,11 @@ impl<'t> Utf16Offsets<'t> {
         }
     }
 
+    /// The UTF-16 offset of byte offset `byte` (of the character it is in, if inside one).
+    pub fn at(&mut self, byte: usize) -> u32 {
+        saturate(self.offset(byte))
+    }
+
     /// The span in UTF-16 code units.
     pub fn span(&mut self, span: ByteSpan) -> Span {
         let start = self.offset(span.start);
