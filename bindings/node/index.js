@@ -109,68 +109,70 @@ function viaText(value, call) {
 
 const exported = { ...native }
 
-// Assessments cross from the addon as one short JSON text of numbers (lib.rs `assessment_json`):
-// a finding is its rule's number, its span and the end of its excerpt. The strings of each rule
+// Assessments cross from the addon as one short string (lib.rs `assessment_packed`): a finding is
+// four numbers, its rule's number, its span and the end of its excerpt. The strings of each rule
 // cross once per shield (lib.rs `RuleTable::json`), and each excerpt is sliced out of the text.
-const analyzeJson = native._analyzeJson
+const analyzePacked = native._analyzePacked
 const ruleTable = native._ruleTable
-delete exported._analyzeJson
+delete exported._analyzePacked
 delete exported._ruleTable
 
+/** The number lib.rs `push_number` wrote at `index` of `packed`. */
+function numberAt(packed, index) {
+  return packed.charCodeAt(index) * 0x10000 + packed.charCodeAt(index + 1)
+}
+
 /**
- * The Assessment object (index.d.ts) of the array lib.rs `assessment_json` writes, for `text`
+ * The Assessment object (index.d.ts) of the string lib.rs `assessment_packed` writes, for `text`
  * analysed by a shield whose rule table is `rules`.
  */
-function assessment(a, text, rules) {
-  const cells = a[5]
+function assessment(packed, text, rules) {
+  const count = numberAt(packed, 0)
+  const end = 2 + 8 * count
+  const [fingerprint, riskScore, threatLevel, shouldBlock, analysisTimeUs, ownRows] = JSON.parse(
+    packed.slice(end),
+  )
   const findings = []
-  for (let i = 0; i < cells.length; i += 4) {
-    const number = cells[i]
-    const start = cells[i + 1]
+  for (let i = 2; i < end; i += 8) {
+    const number = numberAt(packed, i)
+    const start = numberAt(packed, i + 2)
     const known = number < rules.length
-    const row = known ? rules[number] : a[6][number - rules.length]
+    const row = known ? rules[number] : ownRows[number - rules.length]
     findings.push({
       ruleId: row[0],
       category: row[1],
       level: row[2],
       weight: row[3],
-      span: { start, end: cells[i + 2] },
-      excerpt: known ? text.slice(start, cells[i + 3]) : row[5],
+      span: { start, end: numberAt(packed, i + 4) },
+      excerpt: known ? text.slice(start, numberAt(packed, i + 6)) : row[5],
       description: row[4],
     })
   }
-  return {
-    findings,
-    riskScore: a[1],
-    threatLevel: a[2],
-    shouldBlock: a[3],
-    fingerprint: a[0],
-    analysisTimeUs: a[4],
-  }
+  return { findings, riskScore, threatLevel, shouldBlock, fingerprint, analysisTimeUs }
 }
 
 let defaultRules
 exported.analyze = function analyze(text) {
-  const json = analyzeJson(text)
+  const packed = analyzePacked(text)
   defaultRules ??= JSON.parse(ruleTable())
-  return assessment(JSON.parse(json), text, defaultRules)
+  return assessment(packed, text, defaultRules)
 }
 
 const { InputShield } = native
-const shieldAnalyzeJson = InputShield.prototype._analyzeJson
+const shieldAnalyzePacked = InputShield.prototype._analyzePacked
 const shieldRuleTable = InputShield.prototype._ruleTable
-delete InputShield.prototype._analyzeJson
+delete InputShield.prototype._analyzePacked
 delete InputShield.prototype._ruleTable
 /** The rule table of each InputShield, fetched on its first `analyze`. */
 const shieldRules = new WeakMap()
 InputShield.prototype.analyze = function analyze(text) {
-  const json = shieldAnalyzeJson.call(this, text)
+  const packed = shieldAnalyzePacked.call(this, text)
   let rules = shieldRules.get(this)
   if (rules === undefined) {
     rules = JSON.parse(shieldRuleTable.call(this))
     shieldRules.set(this, rules)
   }
-  return assessment(JSON.parse(json), text, rules)
+  return assessment(packed, text, rules)
 }
 
 exported.canonicalize = function canonicalize(action) {

@@ -18,7 +18,7 @@ use agentsentinel::input_shield::{self as shield, SpotlightMode};
 use agentsentinel::permit::{self, ActionHash, KeyRing, PermitClaims as Claims};
 use agentsentinel::policy::{self, SessionStore as _};
 use agentsentinel::{SessionId, ThreatCategory, ThreatLevel, ToolCall as CoreToolCall};
-use napi::bindgen_prelude::{AsyncTask, Buffer, Either3, Object, Uint8Array};
+use napi::bindgen_prelude::{AsyncTask, Buffer, Either3, Object, Uint8Array, Utf16String};
 use napi::{Env, Task, Unknown};
 use napi_derive::napi;
 use serde_json::Value;
@@ -30,7 +30,7 @@ use convert::{Failure, Span, Utf16Offsets, to_js_err};
 /// The shield `analyze` and `shouldBlock` use: built-in rules, default threshold.
 static DEFAULT_SHIELD: LazyLock<shield::InputShield> = LazyLock::new(shield::InputShield::default);
 
-/// The rules of [`DEFAULT_SHIELD`], numbered for `_analyzeJson`.
+/// The rules of [`DEFAULT_SHIELD`], numbered for `_analyzePacked`.
 static DEFAULT_RULES: LazyLock<RuleTable> = LazyLock::new(|| RuleTable::new(&DEFAULT_SHIELD));
 
 /// Installs the error classes (`SentinelError`, ...) on the module's exports.
@@ -68,17 +68,17 @@ pub fn analyze(env: Env, text: Unknown<'_>) -> napi::Result<Assessment> {
     Ok(Assessment::new(DEFAULT_SHIELD.analyze(&text), &text))
 }
 
-/// `analyze` for the package's JS layer (index.js): the assessment crosses as one short JSON
-/// text of numbers (`assessment_json`) instead of one N-API call per property of every finding.
-/// Not part of the API.
-#[napi(js_name = "_analyzeJson", skip_typescript)]
-pub fn analyze_json(env: Env, text: Unknown<'_>) -> napi::Result<String> {
+/// `analyze` for the package's JS layer (index.js): the assessment crosses as one short string,
+/// mostly numbers (`assessment_packed`), instead of one N-API call per property of every
+/// finding. Not part of the API.
+#[napi(js_name = "_analyzePacked", skip_typescript)]
+pub fn analyze_packed(env: Env, text: Unknown<'_>) -> napi::Result<Utf16String> {
     let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
-    assessment_json(&DEFAULT_SHIELD.analyze(&text), &text, &DEFAULT_RULES)
+    assessment_packed(&DEFAULT_SHIELD.analyze(&text), &text, &DEFAULT_RULES)
         .map_err(napi::Error::from)
 }
 
-/// The rules `_analyzeJson` numbers, as JSON text (`RuleTable::json`), for the package's JS
+/// The rules `_analyzePacked` numbers, as JSON text (`RuleTable::json`), for the package's JS
 /// layer. Not part of the API.
 #[napi(js_name = "_ruleTable", skip_typescript)]
 pub fn rule_table() -> napi::Result<String> {
@@ -118,7 +118,7 @@ pub struct InputShieldOptions {
 #[napi]
 pub struct InputShield {
     shield: shield::InputShield,
-    /// Built on the first `_analyzeJson` or `_ruleTable`, so a shield that is never analysed
+    /// Built on the first `_analyzePacked` or `_ruleTable`, so a shield that is never analysed
     /// through index.js does not pay for it.
     rules: OnceLock<RuleTable>,
 }
@@ -159,11 +159,12 @@ impl InputShield {
         Ok(Assessment::new(self.shield.analyze(&text), &text))
     }
 
-    /// `analyze` for the package's JS layer; see `_analyzeJson`. Not part of the API.
-    #[napi(js_name = "_analyzeJson", skip_typescript)]
-    pub fn analyze_json(&self, env: Env, text: Unknown<'_>) -> napi::Result<String> {
+    /// `analyze` for the package's JS layer; see `_analyzePacked`. Not part of the API.
+    #[napi(js_name = "_analyzePacked", skip_typescript)]
+    pub fn analyze_packed(&self, env: Env, text: Unknown<'_>) -> napi::Result<Utf16String> {
         let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
-        assessment_json(&self.shield.analyze(&text), &text, self.rules()).map_err(napi::Error::from)
+        assessment_packed(&self.shield.analyze(&text), &text, self.rules())
+            .map_err(napi::Error::from)
     }
 
     /// This shield's rules for the package's JS layer; see `_ruleTable`. Not part of the API.
@@ -800,55 +801,70 @@ fn session_args_json(
     Ok((SessionId::new(session), CoreToolCall::new(tool, args), now))
 }
 
-/// An assessment as the JSON text index.js turns into the `Assessment` object of index.d.ts:
-/// `[fingerprint, riskScore, threatLevel, shouldBlock, analysisTimeUs, cells, ownRows]`.
+/// An assessment as the string index.js turns into the `Assessment` object of index.d.ts: first
+/// numbers, each two UTF-16 code units (high and low 16 bits), then JSON text:
 ///
-/// `cells` holds four numbers per finding, `rule, start, end, excerptEnd`: the finding's span in
-/// UTF-16 code units (as `Assessment::new` converts it), and, when `rule` is below the length of
-/// the shield's rule table (`RuleTable::json`, which index.js keeps), the number of its rule and
-/// the end of its excerpt, `text.slice(start, excerptEnd)`. So no string of a finding crosses:
-/// parsing them anew per call was most of the cost of an attack's assessment. Should a finding
-/// say anything else about its rule than the table does, or its excerpt not be a piece of the
-/// text, `rule` is the table's length plus an index into `ownRows`, where the finding's own
+/// `count, cells, [fingerprint, riskScore, threatLevel, shouldBlock, analysisTimeUs, ownRows]`
+///
+/// `cells` holds four numbers for each of the `count` findings, `rule, start, end, excerptEnd`:
+/// the finding's span in UTF-16 code units (as `Assessment::new` converts it), and, when `rule` is
+/// below the length of the shield's rule table (`RuleTable::json`, which index.js keeps), the
+/// number of its rule and the end of its excerpt, `text.slice(start, excerptEnd)`. So no string
+/// of a finding crosses, and the numbers need no parsing: making and parsing them as JSON text
+/// was most of the cost of an attack's assessment. Should a finding say anything else about its
+/// rule than the table does, or its excerpt not be a piece of the text, `rule` is the table's
+/// length plus an index into `ownRows`, where the finding's own
 /// `[ruleId, category, level, weight, description, excerpt]` is.
-fn assessment_json(
+fn assessment_packed(
     assessment: &agentsentinel::Assessment,
     text: &str,
     rules: &RuleTable,
-) -> serde_json::Result<String> {
+) -> serde_json::Result<Utf16String> {
+    let findings = &assessment.findings;
+    let mut units: Vec<u16> = Vec::with_capacity(2 + 8 * findings.len() + 128);
+    push_number(&mut units, convert::saturate(findings.len()));
     let mut offsets = Utf16Offsets::new(text);
-    let mut cells: Vec<u32> = Vec::with_capacity(4 * assessment.findings.len());
     let mut own_rows = Vec::new();
-    for finding in &assessment.findings {
+    for finding in findings {
         // In this order the offsets only walk forward (the excerpt starts the span).
         let start = offsets.at(finding.span.start);
         let excerpt_end = excerpt_end(text, finding).map(|end| offsets.at(end));
         let end = offsets.at(finding.span.end);
-        if let (Some(number), Some(excerpt_end)) = (rules.number(finding), excerpt_end) {
-            cells.extend([number, start, end, excerpt_end]);
-        } else {
-            // INVARIANT: at most 64 findings, so the number stays far below u32::MAX.
-            let number = rules.len() + convert::saturate(own_rows.len());
-            cells.extend([number, start, end, start]);
-            own_rows.push((
-                &finding.rule_id,
-                finding.category.as_str(),
-                finding.level.as_str(),
-                finding.weight,
-                &finding.description,
-                &finding.excerpt,
-            ));
+        let (number, excerpt_end) =
+            if let (Some(number), Some(excerpt_end)) = (rules.number(finding), excerpt_end) {
+                (number, excerpt_end)
+            } else {
+                own_rows.push((
+                    &finding.rule_id,
+                    finding.category.as_str(),
+                    finding.level.as_str(),
+                    finding.weight,
+                    &finding.description,
+                    &finding.excerpt,
+                ));
+                // INVARIANT: at most 64 findings, so the number stays far below u32::MAX.
+                (rules.len() + convert::saturate(own_rows.len() - 1), start)
+            };
+        for number in [number, start, end, excerpt_end] {
+            push_number(&mut units, number);
         }
     }
-    serde_json::to_string(&(
+    let rest = serde_json::to_string(&(
         &assessment.fingerprint,
         assessment.risk_score,
         assessment.threat_level.as_str(),
         assessment.should_block,
         assessment.analysis_time_us,
-        cells,
         own_rows,
-    ))
+    ))?;
+    units.extend(rest.encode_utf16());
+    Ok(Utf16String::from(units))
+}
+
+/// Appends `number` as two UTF-16 code units, high half first (index.js `numberAt`).
+fn push_number(units: &mut Vec<u16>, number: u32) {
+    let [a, b, c, d] = number.to_be_bytes();
+    units.extend([u16::from_be_bytes([a, b]), u16::from_be_bytes([c, d])]);
 }
 
 /// The byte offset where `finding`'s excerpt ends, when the excerpt is the text from the
@@ -1631,17 +1647,19 @@ mod tests {
 
     use serde_json::Value;
 
-    use super::{DEFAULT_RULES, DEFAULT_SHIELD, assessment_json};
+    use super::{DEFAULT_RULES, DEFAULT_SHIELD, assessment_packed};
 
     const ATTACK: &str = include_str!("../../../benches/texts/attack-1KiB.txt");
 
-    fn cells(json: &Value) -> Vec<u32> {
-        json[5]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|cell| u32::try_from(cell.as_u64().unwrap()).unwrap())
-            .collect()
+    /// The cells and the JSON part of what `assessment_packed` writes, read as index.js does.
+    fn unpack(assessment: &agentsentinel::Assessment, text: &str) -> (Vec<usize>, Value) {
+        let units = assessment_packed(assessment, text, &DEFAULT_RULES).unwrap();
+        let number = |at: usize| usize::from(units[at]) << 16 | usize::from(units[at + 1]);
+        let count = number(0);
+        assert_eq!(count, assessment.findings.len());
+        let cells = (0..4 * count).map(|cell| number(2 + 2 * cell)).collect();
+        let rest = String::from_utf16(&units[2 + 8 * count..]).unwrap();
+        (cells, serde_json::from_str(&rest).unwrap())
     }
 
     #[test]
@@ -1649,19 +1667,18 @@ mod tests {
         let text = format!("😀 {ATTACK}");
         let assessment = DEFAULT_SHIELD.analyze(&text);
         assert!(assessment.findings.len() > 10);
-        let json: Value =
-            serde_json::from_str(&assessment_json(&assessment, &text, &DEFAULT_RULES).unwrap())
-                .unwrap();
-        assert_eq!(json[6], Value::Array(Vec::new()));
+        let (cells, rest) = unpack(&assessment, &text);
+        assert_eq!(rest[0], assessment.fingerprint.as_str());
+        assert_eq!(rest[2], assessment.threat_level.as_str());
+        assert_eq!(rest[5], Value::Array(Vec::new()));
         let units: Vec<u16> = text.encode_utf16().collect();
         let rows: Value = serde_json::from_str(&DEFAULT_RULES.json().unwrap()).unwrap();
-        for (finding, cells) in assessment.findings.iter().zip(cells(&json).chunks(4)) {
-            let row = &rows[usize::try_from(cells[0]).unwrap()];
+        for (finding, cells) in assessment.findings.iter().zip(cells.chunks(4)) {
+            let row = &rows[cells[0]];
             assert_eq!(row[0], finding.rule_id.as_str());
             assert_eq!(row[4], finding.description.as_str());
-            let excerpt =
-                &units[usize::try_from(cells[1]).unwrap()..usize::try_from(cells[3]).unwrap()];
-            assert_eq!(String::from_utf16(excerpt).unwrap(), finding.excerpt);
+            let excerpt = String::from_utf16(&units[cells[1]..cells[3]]).unwrap();
+            assert_eq!(excerpt, finding.excerpt);
         }
     }
 
@@ -1670,15 +1687,15 @@ mod tests {
         let mut assessment = DEFAULT_SHIELD.analyze(ATTACK);
         assessment.findings[0].description = "reworded".to_owned();
         assessment.findings[1].excerpt = "not from the text".to_owned();
-        let json: Value =
-            serde_json::from_str(&assessment_json(&assessment, ATTACK, &DEFAULT_RULES).unwrap())
-                .unwrap();
-        let cells = cells(&json);
-        let table = DEFAULT_RULES.len();
-        assert_eq!((cells[0], cells[4]), (table, table + 1));
-        assert_eq!(json[6][0][4], "reworded");
-        assert_eq!(json[6][1][5], "not from the text");
-        assert_eq!(json[6][1][0], assessment.findings[1].rule_id.as_str());
-        assert!(cells[8] < table);
+        let (cells, rest) = unpack(&assessment, ATTACK);
+        let table = usize::try_from(DEFAULT_RULES.len()).unwrap();
+        assert_eq!(
+            (cells[0], cells[4], cells[8] < table),
+            (table, table + 1, true)
+        );
+        let own = &rest[5];
+        assert_eq!(own[0][4], "reworded");
+        assert_eq!(own[1][5], "not from the text");
+        assert_eq!(own[1][0], assessment.findings[1].rule_id.as_str());
     }
 }
