@@ -132,13 +132,14 @@ function assessment(packed, text, rules) {
   const [fingerprint, riskScore, threatLevel, shouldBlock, analysisTimeUs, ownRows] = JSON.parse(
     packed.slice(end),
   )
-  const findings = []
-  for (let i = 2; i < end; i += 8) {
+  const findings = new Array(count)
+  for (let f = 0; f < count; f++) {
+    const i = 2 + 8 * f
     const number = numberAt(packed, i)
     const start = numberAt(packed, i + 2)
     const known = number < rules.length
     const row = known ? rules[number] : ownRows[number - rules.length]
-    findings.push({
+    findings[f] = {
       ruleId: row[0],
       category: row[1],
       level: row[2],
@@ -146,7 +147,7 @@ function assessment(packed, text, rules) {
       span: { start, end: numberAt(packed, i + 4) },
       excerpt: known ? text.slice(start, numberAt(packed, i + 6)) : row[5],
       description: row[4],
-    })
+    }
   }
   return { findings, riskScore, threatLevel, shouldBlock, fingerprint, analysisTimeUs }
 }
