@@ -109,40 +109,71 @@ function viaText(value, call) {
 
 const exported = { ...native }
 
-// Assessments cross from the addon as one compact JSON text (lib.rs `assessment_json`): with two
-// dozen findings that is several times faster than building each object through N-API.
-const analyzeJson = native._analyzeJson
-delete exported._analyzeJson
+// Assessments cross from the addon as one short string (lib.rs `assessment_packed`): a finding is
+// four numbers, its rule's number, its span and the end of its excerpt. The strings of each rule
+// cross once per shield (lib.rs `RuleTable::json`), and each excerpt is sliced out of the text.
+const analyzePacked = native._analyzePacked
+const ruleTable = native._ruleTable
+delete exported._analyzePacked
+delete exported._ruleTable
 
-/** The Assessment object (index.d.ts) of the array lib.rs `assessment_json` writes. */
-function assessment(a) {
-  return {
-    findings: a[0].map((f) => ({
-      ruleId: f[0],
-      category: f[1],
-      level: f[2],
-      weight: f[3],
-      span: { start: f[4], end: f[5] },
-      excerpt: f[6],
-      description: f[7],
-    })),
-    riskScore: a[1],
-    threatLevel: a[2],
-    shouldBlock: a[3],
-    fingerprint: a[4],
-    analysisTimeUs: a[5],
-  }
+/** The number lib.rs `push_number` wrote at `index` of `packed`. */
+function numberAt(packed, index) {
+  return packed.charCodeAt(index) * 0x10000 + packed.charCodeAt(index + 1)
 }
 
+/**
+ * The Assessment object (index.d.ts) of the string lib.rs `assessment_packed` writes, for `text`
+ * analysed by a shield whose rule table is `rules`.
+ */
+function assessment(packed, text, rules) {
+  const count = numberAt(packed, 0)
+  const end = 2 + 8 * count
+  const [fingerprint, riskScore, threatLevel, shouldBlock, analysisTimeUs, ownRows] = JSON.parse(
+    packed.slice(end),
+  )
+  const findings = new Array(count)
+  for (let f = 0; f < count; f++) {
+    const i = 2 + 8 * f
+    const number = numberAt(packed, i)
+    const start = numberAt(packed, i + 2)
+    const known = number < rules.length
+    const row = known ? rules[number] : ownRows[number - rules.length]
+    findings[f] = {
+      ruleId: row[0],
+      category: row[1],
+      level: row[2],
+      weight: row[3],
+      span: { start, end: numberAt(packed, i + 4) },
+      excerpt: known ? text.slice(start, numberAt(packed, i + 6)) : row[5],
+      description: row[4],
+    }
+  }
+  return { findings, riskScore, threatLevel, shouldBlock, fingerprint, analysisTimeUs }
+}
+
+let defaultRules
 exported.analyze = function analyze(text) {
-  return assessment(JSON.parse(analyzeJson(text)))
+  const packed = analyzePacked(text)
+  defaultRules ??= JSON.parse(ruleTable())
+  return assessment(packed, text, defaultRules)
 }
 
 const { InputShield } = native
-const shieldAnalyzeJson = InputShield.prototype._analyzeJson
-delete InputShield.prototype._analyzeJson
+const shieldAnalyzePacked = InputShield.prototype._analyzePacked
+const shieldRuleTable = InputShield.prototype._ruleTable
+delete InputShield.prototype._analyzePacked
+delete InputShield.prototype._ruleTable
+/** The rule table of each InputShield, fetched on its first `analyze`. */
+const shieldRules = new WeakMap()
 InputShield.prototype.analyze = function analyze(text) {
-  return assessment(JSON.parse(shieldAnalyzeJson.call(this, text)))
+  const packed = shieldAnalyzePacked.call(this, text)
+  let rules = shieldRules.get(this)
+  if (rules === undefined) {
+    rules = JSON.parse(shieldRuleTable.call(this))
+    shieldRules.set(this, rules)
+  }
+  return assessment(packed, text, rules)
 }
 
 exported.canonicalize = function canonicalize(action) {

@@ -294,8 +294,9 @@ pub fn now_millis() -> u64 {
         })
 }
 
-/// Byte offsets into `text` as UTF-16 offsets, for spans of one text. Walks forward from the
-/// last answer, so converting the (sorted) spans of many findings stays linear.
+/// Byte offsets into `text` as UTF-16 offsets, for spans of one text. Walks from the last answer,
+/// forward or back, so converting the spans of many findings (sorted by start, but a span may end
+/// after the next one starts) stays linear.
 pub struct Utf16Offsets<'t> {
     text: &'t str,
     ascii: bool,
@@ -312,6 +313,11 @@ impl<'t> Utf16Offsets<'t> {
             byte: 0,
             unit: 0,
         }
+    }
+
+    /// The UTF-16 offset of byte offset `byte` (of the character it is in, if inside one).
+    pub fn at(&mut self, byte: usize) -> u32 {
+        saturate(self.offset(byte))
     }
 
     /// The span in UTF-16 code units.
@@ -333,20 +339,32 @@ impl<'t> Utf16Offsets<'t> {
             byte -= 1;
         }
         if byte < self.byte {
-            self.byte = 0;
-            self.unit = 0;
+            self.unit -= utf16_len(
+                self.text
+                    .as_bytes()
+                    .get(byte..self.byte)
+                    .unwrap_or_default(),
+            );
+        } else {
+            self.unit += utf16_len(
+                self.text
+                    .as_bytes()
+                    .get(self.byte..byte)
+                    .unwrap_or_default(),
+            );
         }
-        let walked: usize = self
-            .text
-            .get(self.byte..byte)
-            .unwrap_or_default()
-            .chars()
-            .map(char::len_utf16)
-            .sum();
-        self.unit += walked;
         self.byte = byte;
         self.unit
     }
+}
+
+/// How many UTF-16 code units the whole characters in `utf8` take: one per byte that starts a
+/// character (not 0b10xxxxxx), and one more for each that starts a 4-byte one (0b11110xxx).
+/// Counting bytes rather than decoding characters lets the compiler vectorise it.
+fn utf16_len(utf8: &[u8]) -> usize {
+    utf8.iter()
+        .map(|&byte| usize::from(byte.cast_signed() >= -0x40) + usize::from(byte >= 0xF0))
+        .sum()
 }
 
 /// A `usize` as a JS-sized `u32`, saturating (JS strings are far shorter than 2^32 units).
@@ -595,6 +613,32 @@ impl fmt::Display for Failure {
             Failure::Sentinel(err) => write!(f, "{err}"),
             Failure::Violation(decision) => write!(f, "{}", decision.reason()),
             Failure::Napi(err) => write!(f, "{err}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Utf16Offsets;
+
+    #[test]
+    fn utf16_offsets_walk_both_ways() {
+        let text = "a é 中 😀 b 𝐈𝐠 c\u{301} ".repeat(20);
+        let expected = |byte: usize| {
+            let mut boundary = byte.min(text.len());
+            while !text.is_char_boundary(boundary) {
+                boundary -= 1;
+            }
+            u32::try_from(text[..boundary].encode_utf16().count()).unwrap_or(u32::MAX)
+        };
+        let mut offsets = Utf16Offsets::new(&text);
+        // Forward, back by a little and by a lot, inside characters, and past the end.
+        let len = text.len();
+        let order = (0..=len + 3)
+            .chain((0..=len).rev().step_by(7))
+            .chain([len, 3, len / 2, 1, 0]);
+        for byte in order {
+            assert_eq!(offsets.at(byte), expected(byte), "byte {byte}");
         }
     }
 }

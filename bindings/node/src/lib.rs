@@ -12,13 +12,13 @@
 )]
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use agentsentinel::input_shield::{self as shield, SpotlightMode};
 use agentsentinel::permit::{self, ActionHash, KeyRing, PermitClaims as Claims};
 use agentsentinel::policy::{self, SessionStore as _};
-use agentsentinel::{SessionId, ToolCall as CoreToolCall};
-use napi::bindgen_prelude::{AsyncTask, Buffer, Either3, Object, Uint8Array};
+use agentsentinel::{SessionId, ThreatCategory, ThreatLevel, ToolCall as CoreToolCall};
+use napi::bindgen_prelude::{AsyncTask, Buffer, Either3, Object, Uint8Array, Utf16String};
 use napi::{Env, Task, Unknown};
 use napi_derive::napi;
 use serde_json::Value;
@@ -29,6 +29,9 @@ use convert::{Failure, Span, Utf16Offsets, to_js_err};
 
 /// The shield `analyze` and `shouldBlock` use: built-in rules, default threshold.
 static DEFAULT_SHIELD: LazyLock<shield::InputShield> = LazyLock::new(shield::InputShield::default);
+
+/// The rules of [`DEFAULT_SHIELD`], numbered for `_analyzePacked`.
+static DEFAULT_RULES: LazyLock<RuleTable> = LazyLock::new(|| RuleTable::new(&DEFAULT_SHIELD));
 
 /// Installs the error classes (`SentinelError`, ...) on the module's exports.
 #[napi(module_exports)]
@@ -65,13 +68,21 @@ pub fn analyze(env: Env, text: Unknown<'_>) -> napi::Result<Assessment> {
     Ok(Assessment::new(DEFAULT_SHIELD.analyze(&text), &text))
 }
 
-/// `analyze` for the package's JS layer (index.js): the assessment crosses as one JSON text
-/// (`assessment_json`) instead of one N-API call per property of every finding. Not part of the
-/// API.
-#[napi(js_name = "_analyzeJson", skip_typescript)]
-pub fn analyze_json(env: Env, text: Unknown<'_>) -> napi::Result<String> {
+/// `analyze` for the package's JS layer (index.js): the assessment crosses as one short string,
+/// mostly numbers (`assessment_packed`), instead of one N-API call per property of every
+/// finding. Not part of the API.
+#[napi(js_name = "_analyzePacked", skip_typescript)]
+pub fn analyze_packed(env: Env, text: Unknown<'_>) -> napi::Result<Utf16String> {
     let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
-    assessment_json(DEFAULT_SHIELD.analyze(&text), &text)
+    assessment_packed(&DEFAULT_SHIELD.analyze(&text), &text, &DEFAULT_RULES)
+        .map_err(napi::Error::from)
+}
+
+/// The rules `_analyzePacked` numbers, as JSON text (`RuleTable::json`), for the package's JS
+/// layer. Not part of the API.
+#[napi(js_name = "_ruleTable", skip_typescript)]
+pub fn rule_table() -> napi::Result<String> {
+    DEFAULT_RULES.json().map_err(napi::Error::from)
 }
 
 /// `analyze` on the libuv thread pool: the event loop keeps running while a large document is
@@ -105,7 +116,12 @@ pub struct InputShieldOptions {
 
 /// A prompt-injection detector with its own configuration. Immutable; build one and share it.
 #[napi]
-pub struct InputShield(shield::InputShield);
+pub struct InputShield {
+    shield: shield::InputShield,
+    /// Built on the first `_analyzePacked` or `_ruleTable`, so a shield that is never analysed
+    /// through index.js does not pay for it.
+    rules: OnceLock<RuleTable>,
+}
 
 #[napi]
 impl InputShield {
@@ -129,7 +145,10 @@ impl InputShield {
         }
         builder
             .build()
-            .map(InputShield)
+            .map(|shield| InputShield {
+                shield,
+                rules: OnceLock::new(),
+            })
             .map_err(|e| to_js_err(env, e, None))
     }
 
@@ -137,14 +156,21 @@ impl InputShield {
     #[napi(ts_args_type = "text: string")]
     pub fn analyze(&self, env: Env, text: Unknown<'_>) -> napi::Result<Assessment> {
         let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
-        Ok(Assessment::new(self.0.analyze(&text), &text))
+        Ok(Assessment::new(self.shield.analyze(&text), &text))
     }
 
-    /// `analyze` for the package's JS layer; see `_analyzeJson`. Not part of the API.
-    #[napi(js_name = "_analyzeJson", skip_typescript)]
-    pub fn analyze_json(&self, env: Env, text: Unknown<'_>) -> napi::Result<String> {
+    /// `analyze` for the package's JS layer; see `_analyzePacked`. Not part of the API.
+    #[napi(js_name = "_analyzePacked", skip_typescript)]
+    pub fn analyze_packed(&self, env: Env, text: Unknown<'_>) -> napi::Result<Utf16String> {
         let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
-        assessment_json(self.0.analyze(&text), &text)
+        assessment_packed(&self.shield.analyze(&text), &text, self.rules())
+            .map_err(napi::Error::from)
+    }
+
+    /// This shield's rules for the package's JS layer; see `_ruleTable`. Not part of the API.
+    #[napi(js_name = "_ruleTable", skip_typescript)]
+    pub fn rule_table(&self) -> napi::Result<String> {
+        self.rules().json().map_err(napi::Error::from)
     }
 
     /// `analyze` on the libuv thread pool.
@@ -152,7 +178,7 @@ impl InputShield {
     #[must_use]
     pub fn analyze_async(&self, text: Unknown<'_>) -> AsyncTask<AnalyzeTask> {
         AsyncTask::new(AnalyzeTask {
-            shield: self.0.clone(),
+            shield: self.shield.clone(),
             text: convert::text_from_js(text, "text"),
         })
     }
@@ -161,21 +187,27 @@ impl InputShield {
     #[napi(ts_args_type = "text: string")]
     pub fn should_block(&self, env: Env, text: Unknown<'_>) -> napi::Result<bool> {
         let text = convert::text_from_js(text, "text").map_err(|e| to_js_err(env, e, None))?;
-        Ok(self.0.should_block(&text))
+        Ok(self.shield.should_block(&text))
     }
 
     /// The risk score at and above which `shouldBlock` is set.
     #[napi(getter)]
     #[must_use]
     pub fn block_threshold(&self) -> u32 {
-        u32::from(self.0.block_threshold())
+        u32::from(self.shield.block_threshold())
     }
 
     /// Ids of the enabled rules, built-in ones first.
     #[napi]
     #[must_use]
     pub fn rule_ids(&self) -> Vec<String> {
-        self.0.rules().map(|rule| rule.id.clone()).collect()
+        self.shield.rules().map(|rule| rule.id.clone()).collect()
+    }
+}
+
+impl InputShield {
+    fn rules(&self) -> &RuleTable {
+        self.rules.get_or_init(|| RuleTable::new(&self.shield))
     }
 }
 
@@ -769,49 +801,159 @@ fn session_args_json(
     Ok((SessionId::new(session), CoreToolCall::new(tool, args), now))
 }
 
+/// An assessment as the string index.js turns into the `Assessment` object of index.d.ts: first
+/// numbers, each two UTF-16 code units (high and low 16 bits), then JSON text:
+///
+/// `count, cells, [fingerprint, riskScore, threatLevel, shouldBlock, analysisTimeUs, ownRows]`
+///
+/// `cells` holds four numbers for each of the `count` findings, `rule, start, end, excerptEnd`:
+/// the finding's span in UTF-16 code units (as `Assessment::new` converts it), and, when `rule` is
+/// below the length of the shield's rule table (`RuleTable::json`, which index.js keeps), the
+/// number of its rule and the end of its excerpt, `text.slice(start, excerptEnd)`. So no string
+/// of a finding crosses, and the numbers need no parsing: making and parsing them as JSON text
+/// was most of the cost of an attack's assessment. Should a finding say anything else about its
+/// rule than the table does, or its excerpt not be a piece of the text, `rule` is the table's
+/// length plus an index into `ownRows`, where the finding's own
+/// `[ruleId, category, level, weight, description, excerpt]` is.
+fn assessment_packed(
+    assessment: &agentsentinel::Assessment,
+    text: &str,
+    rules: &RuleTable,
+) -> serde_json::Result<Utf16String> {
+    let findings = &assessment.findings;
+    let mut units: Vec<u16> = Vec::with_capacity(2 + 8 * findings.len() + 128);
+    push_number(&mut units, convert::saturate(findings.len()));
+    let mut offsets = Utf16Offsets::new(text);
+    let mut own_rows = Vec::new();
+    for finding in findings {
+        // In this order the offsets only walk forward (the excerpt starts the span).
+        let start = offsets.at(finding.span.start);
+        let excerpt_end = excerpt_end(text, finding).map(|end| offsets.at(end));
+        let end = offsets.at(finding.span.end);
+        let (number, excerpt_end) =
+            if let (Some(number), Some(excerpt_end)) = (rules.number(finding), excerpt_end) {
+                (number, excerpt_end)
+            } else {
+                own_rows.push((
+                    &finding.rule_id,
+                    finding.category.as_str(),
+                    finding.level.as_str(),
+                    finding.weight,
+                    &finding.description,
+                    &finding.excerpt,
+                ));
+                // INVARIANT: at most 64 findings, so the number stays far below u32::MAX.
+                (rules.len() + convert::saturate(own_rows.len() - 1), start)
+            };
+        for number in [number, start, end, excerpt_end] {
+            push_number(&mut units, number);
+        }
+    }
+    let rest = serde_json::to_string(&(
+        &assessment.fingerprint,
+        assessment.risk_score,
+        assessment.threat_level.as_str(),
+        assessment.should_block,
+        assessment.analysis_time_us,
+        own_rows,
+    ))?;
+    units.extend(rest.encode_utf16());
+    Ok(Utf16String::from(units))
+}
+
+/// Appends `number` as two UTF-16 code units, high half first (index.js `numberAt`).
+fn push_number(units: &mut Vec<u16>, number: u32) {
+    let [a, b, c, d] = number.to_be_bytes();
+    units.extend([u16::from_be_bytes([a, b]), u16::from_be_bytes([c, d])]);
+}
+
+/// The byte offset where `finding`'s excerpt ends, when the excerpt is the text from the
+/// finding's start.
+fn excerpt_end(text: &str, finding: &agentsentinel::Finding) -> Option<usize> {
+    let from_start = text.get(finding.span.start..)?;
+    from_start
+        .starts_with(finding.excerpt.as_str())
+        .then(|| finding.span.start + finding.excerpt.len())
+}
+
+/// The enabled rules of one shield, numbered in `rules()` order, so that a finding can cross to
+/// the JS layer as its rule's number and the rule's strings cross once per shield.
+struct RuleTable {
+    rows: Vec<RuleRow>,
+    numbers: HashMap<String, u32>,
+}
+
+/// What a finding of one rule says about the rule.
+struct RuleRow {
+    id: String,
+    category: ThreatCategory,
+    level: ThreatLevel,
+    weight: u8,
+    description: String,
+}
+
+impl RuleTable {
+    fn new(shield: &shield::InputShield) -> Self {
+        let rows: Vec<RuleRow> = shield
+            .rules()
+            .map(|rule| RuleRow {
+                id: rule.id.clone(),
+                category: rule.category,
+                level: ThreatLevel::from_score(rule.weight),
+                weight: rule.weight,
+                description: rule.description.clone(),
+            })
+            .collect();
+        let mut numbers = HashMap::with_capacity(rows.len());
+        for (number, row) in (0..).zip(&rows) {
+            numbers.entry(row.id.clone()).or_insert(number);
+        }
+        RuleTable { rows, numbers }
+    }
+
+    fn len(&self) -> u32 {
+        convert::saturate(self.rows.len())
+    }
+
+    /// The number of `finding`'s rule, when the finding says exactly what its row does.
+    fn number(&self, finding: &agentsentinel::Finding) -> Option<u32> {
+        let number = *self.numbers.get(&finding.rule_id)?;
+        let row = self.rows.get(usize::try_from(number).ok()?)?;
+        row.describes(finding).then_some(number)
+    }
+
+    /// The rows as JSON text, `[[ruleId, category, level, weight, description], ...]`.
+    fn json(&self) -> serde_json::Result<String> {
+        let rows: Vec<_> = self.rows.iter().map(RuleRow::json).collect();
+        serde_json::to_string(&rows)
+    }
+}
+
+impl RuleRow {
+    fn describes(&self, finding: &agentsentinel::Finding) -> bool {
+        self.id == finding.rule_id
+            && self.category == finding.category
+            && self.level == finding.level
+            && self.weight == finding.weight
+            && self.description == finding.description
+    }
+
+    /// `(ruleId, category, level, weight, description)`, the order index.js reads.
+    fn json(&self) -> (&str, &'static str, &'static str, u8, &str) {
+        (
+            &self.id,
+            self.category.as_str(),
+            self.level.as_str(),
+            self.weight,
+            &self.description,
+        )
+    }
+}
+
 /// A decision as JSON text of an array, which index.js turns into the object `decision_to_js`
 /// describes (`JSON.parse` reads an array of strings several times faster than an object):
 /// `["allow", rule, reason, [[tag, ttlSeconds | null], ...], [removed taint, ...]]`,
 /// `["deny", rule, reason, code | null]` or `["require_approval", rule, reason, tool, args]`.
-/// An assessment as the compact JSON array index.js turns into the `Assessment` object of
-/// index.d.ts: `[findings, riskScore, threatLevel, shouldBlock, fingerprint, analysisTimeUs]`,
-/// each finding `[ruleId, category, level, weight, start, end, excerpt, description]` with
-/// `start`/`end` in UTF-16 code units, exactly as `Assessment::new` converts them.
-fn assessment_json(assessment: agentsentinel::Assessment, text: &str) -> napi::Result<String> {
-    let Assessment {
-        findings,
-        risk_score,
-        threat_level,
-        should_block,
-        fingerprint,
-        analysis_time_us,
-    } = Assessment::new(assessment, text);
-    let findings: Vec<_> = findings
-        .iter()
-        .map(|f| {
-            (
-                &f.rule_id,
-                &f.category,
-                &f.level,
-                f.weight,
-                f.span.start,
-                f.span.end,
-                &f.excerpt,
-                &f.description,
-            )
-        })
-        .collect();
-    serde_json::to_string(&(
-        findings,
-        risk_score,
-        threat_level,
-        should_block,
-        fingerprint,
-        analysis_time_us,
-    ))
-    .map_err(|err| napi::Error::from_reason(err.to_string()))
-}
-
 fn decision_json(decision: &agentsentinel::Decision) -> napi::Result<String> {
     let kind = decision.kind();
     let json = match decision {
@@ -1497,4 +1639,63 @@ impl ReplayGuard {
 #[expect(clippy::cast_precision_loss, reason = "counters stay far below 2^53")]
 fn number(value: u64) -> f64 {
     value as f64
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "a panic here is a failed test")]
+
+    use serde_json::Value;
+
+    use super::{DEFAULT_RULES, DEFAULT_SHIELD, assessment_packed};
+
+    const ATTACK: &str = include_str!("../../../benches/texts/attack-1KiB.txt");
+
+    /// The cells and the JSON part of what `assessment_packed` writes, read as index.js does.
+    fn unpack(assessment: &agentsentinel::Assessment, text: &str) -> (Vec<usize>, Value) {
+        let units = assessment_packed(assessment, text, &DEFAULT_RULES).unwrap();
+        let number = |at: usize| usize::from(units[at]) << 16 | usize::from(units[at + 1]);
+        let count = number(0);
+        assert_eq!(count, assessment.findings.len());
+        let cells = (0..4 * count).map(|cell| number(2 + 2 * cell)).collect();
+        let rest = String::from_utf16(&units[2 + 8 * count..]).unwrap();
+        (cells, serde_json::from_str(&rest).unwrap())
+    }
+
+    #[test]
+    fn findings_cross_as_rule_numbers_and_excerpt_ends() {
+        let text = format!("😀 {ATTACK}");
+        let assessment = DEFAULT_SHIELD.analyze(&text);
+        assert!(assessment.findings.len() > 10);
+        let (cells, rest) = unpack(&assessment, &text);
+        assert_eq!(rest[0], assessment.fingerprint.as_str());
+        assert_eq!(rest[2], assessment.threat_level.as_str());
+        assert_eq!(rest[5], Value::Array(Vec::new()));
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let rows: Value = serde_json::from_str(&DEFAULT_RULES.json().unwrap()).unwrap();
+        for (finding, cells) in assessment.findings.iter().zip(cells.chunks(4)) {
+            let row = &rows[cells[0]];
+            assert_eq!(row[0], finding.rule_id.as_str());
+            assert_eq!(row[4], finding.description.as_str());
+            let excerpt = String::from_utf16(&units[cells[1]..cells[3]]).unwrap();
+            assert_eq!(excerpt, finding.excerpt);
+        }
+    }
+
+    #[test]
+    fn a_finding_unlike_its_rule_crosses_with_its_own_row() {
+        let mut assessment = DEFAULT_SHIELD.analyze(ATTACK);
+        assessment.findings[0].description = "reworded".to_owned();
+        assessment.findings[1].excerpt = "not from the text".to_owned();
+        let (cells, rest) = unpack(&assessment, ATTACK);
+        let table = usize::try_from(DEFAULT_RULES.len()).unwrap();
+        assert_eq!(
+            (cells[0], cells[4], cells[8] < table),
+            (table, table + 1, true)
+        );
+        let own = &rest[5];
+        assert_eq!(own[0][4], "reworded");
+        assert_eq!(own[1][5], "not from the text");
+        assert_eq!(own[1][0], assessment.findings[1].rule_id.as_str());
+    }
 }
