@@ -13,9 +13,15 @@ pub type Nonce = [u8; 16];
 /// slot's one-byte tag in the shard's separate tag array.
 pub const BYTES_PER_SLOT: usize = std::mem::size_of::<Slot>() + std::mem::size_of::<Tag>();
 
-/// Slots examined for expired entries on every call: reclamation is spread over calls, so no
-/// call pays for a full sweep unless its shard is full.
+/// Slots examined for expired entries per call: reclamation is spread over calls, so no call
+/// pays for a full sweep unless its shard is full.
 const SWEEP_PER_CALL: usize = 2;
+
+/// Calls to a shard between two rounds of upkeep. A round writes the slots of the nonces recorded
+/// since the last one (their tags are written at once) and sweeps `SWEEP_PER_CALL` slots per
+/// call. Writing a batch lets the slots' cache misses overlap instead of each call waiting for
+/// its own.
+const UPKEEP_EVERY: usize = 16;
 
 /// Most shards a guard uses; capacity is split evenly between them.
 const MAX_SHARDS: usize = 64;
@@ -27,11 +33,12 @@ const MAX_SHARDS: usize = 64;
 ///
 /// The table is reserved once, up front: [`ReplayGuard::memory_bytes`] is about
 /// `capacity × 25.5` bytes (17 bytes a slot, at most 75% full, 12.5% per-shard headroom), and
-/// never grows. Up to 64 shards, each behind its own `parking_lot` mutex, so `check_and_record` takes
-/// `&self` and threads rarely contend. Each call does O(1) expected work: one probe sequence in
-/// one shard plus reclaiming up to two expired slots. A shard that runs full is swept whole once
-/// before the guard gives up with [`ReplayError::CapacityExhausted`]; a nonce is never forgotten
-/// before it expires.
+/// never grows. Up to 64 shards, each behind its own `parking_lot` mutex, so
+/// `check_and_record` takes `&self` and threads rarely contend. Each call does O(1) expected
+/// work: one probe sequence in one shard, and every 16th call to a shard also writes the slots
+/// of the nonces recorded since (see below) and examines 32 slots for expired nonces. A shard
+/// that runs full is swept whole once before the guard gives up with
+/// [`ReplayError::CapacityExhausted`]; a nonce is never forgotten before it expires.
 ///
 /// A slot keeps a 64-bit hash of the nonce, keyed with a per-guard random seed, not the nonce
 /// itself: that shrinks the table by a third at the price of refusing a fresh nonce as `Replayed`
@@ -42,8 +49,10 @@ const MAX_SHARDS: usize = 64;
 /// the hash that do not pick the shard or the home slot): 1.5 MB of tags for a million nonces of
 /// capacity, against 24 MB of slots. A probe walks only the tags; a slot is loaded only when its
 /// tag matches, to compare the full hash. So recording a fresh nonce reads no slot (it passes a
-/// matching tag about once per 255 occupied slots) and writes one; refusing a replay reads the
-/// nonce's slot, which for a large guard is one miss to main memory.
+/// matching tag about once per 255 occupied slots) and writes its tag at once and its slot with
+/// the shard's next 15 or so, in one batch whose cache misses overlap (a nonce waiting for its
+/// slot is found through the shard's short list of them). Refusing a replay reads the nonce's
+/// slot, which for a large guard is one miss to main memory.
 ///
 /// # Examples
 ///
@@ -122,6 +131,8 @@ impl ReplayGuard {
                     len: 0,
                     limit: per_shard,
                     cursor: 0,
+                    unwritten: Vec::with_capacity(UPKEEP_EVERY),
+                    calls_since_upkeep: 0,
                     shift: shard_shift,
                     earliest_expiry: u64::MAX,
                     counters: Counters::default(),
@@ -178,7 +189,7 @@ impl ReplayGuard {
             });
         };
         let mut shard = shard.0.lock();
-        shard.sweep(now);
+        shard.upkeep_now_and_then(now);
         let result = shard.insert(hash, expires_at, now);
         match result {
             Ok(()) => shard.counters.recorded += 1,
@@ -222,8 +233,8 @@ impl ReplayGuard {
         }
     }
 
-    /// Reclaims every expired nonce now, in every shard. Not needed for correctness (each call
-    /// reclaims a little, and a full shard is swept before refusing); useful when idle.
+    /// Reclaims every expired nonce now, in every shard. Not needed for correctness (calls
+    /// reclaim a little as they go, and a full shard is swept before refusing); useful when idle.
     pub fn purge_expired(&self, now: u64) {
         for shard in &self.shards {
             shard.0.lock().reclaim_all(now);
@@ -260,6 +271,7 @@ impl ReplayGuard {
                 let shard = s.0.lock();
                 shard.slots.len() * std::mem::size_of::<Slot>()
                     + shard.tags.len() * std::mem::size_of::<Tag>()
+                    + shard.unwritten.capacity() * std::mem::size_of::<(usize, Entry)>()
             })
             .sum();
         slots + self.shards.len() * std::mem::size_of::<Padded>()
@@ -367,6 +379,10 @@ struct Shard {
     /// No entry expires before this (a lower bound): a full shard is swept only when something
     /// may have expired, so a shard full of live nonces refuses in O(1), not O(shard).
     earliest_expiry: u64,
+    // INVARIANT: an entry recorded since the last upkeep has its tag in `tags` and sits here, its
+    // slot still empty (all zero); at most `UPKEEP_EVERY` of them. Empty before any removal.
+    unwritten: Vec<(usize, Entry)>,
+    calls_since_upkeep: usize,
     counters: Counters,
 }
 
@@ -413,10 +429,37 @@ impl Shard {
             if seen == EMPTY_TAG {
                 return Err(i);
             }
-            if seen == tag && self.slots[i][0] == hash {
+            if seen == tag && self.hash_at(i) == hash {
                 return Ok(i);
             }
             i = self.next(i);
+        }
+    }
+
+    /// The hash in occupied slot `i`, written or not yet.
+    fn hash_at(&self, i: usize) -> u64 {
+        match self.unwritten.iter().find(|(at, _)| *at == i) {
+            Some((_, entry)) => entry.hash,
+            None => self.slots[i][0],
+        }
+    }
+
+    /// Writes the slots of the entries recorded since the last upkeep.
+    fn write_recorded(&mut self) {
+        for k in 0..self.unwritten.len() {
+            let (at, entry) = self.unwritten[k];
+            self.slots[at] = [entry.hash, entry.expires_at];
+        }
+        self.unwritten.clear();
+    }
+
+    /// Every `UPKEEP_EVERY` calls: writes the recorded slots and sweeps.
+    fn upkeep_now_and_then(&mut self, now: u64) {
+        self.calls_since_upkeep += 1;
+        if self.calls_since_upkeep >= UPKEEP_EVERY {
+            self.calls_since_upkeep = 0;
+            self.write_recorded();
+            self.sweep(now, SWEEP_PER_CALL * UPKEEP_EVERY);
         }
     }
 
@@ -436,15 +479,20 @@ impl Shard {
             };
             at = free;
         }
-        self.set(at, Entry { hash, expires_at });
+        if self.unwritten.len() >= UPKEEP_EVERY {
+            self.write_recorded();
+        }
+        self.tags[at] = tag_of(hash);
+        self.unwritten.push((at, Entry { hash, expires_at }));
         self.len += 1;
         self.earliest_expiry = self.earliest_expiry.min(expires_at);
         Ok(())
     }
 
-    /// Examines a few slots at the cursor and removes the expired ones.
-    fn sweep(&mut self, now: u64) {
-        for _ in 0..SWEEP_PER_CALL {
+    /// Examines `budget` slots at the cursor and removes the expired ones.
+    fn sweep(&mut self, now: u64, budget: usize) {
+        self.write_recorded();
+        for _ in 0..budget {
             let i = self.cursor;
             if self.tags[i] != EMPTY_TAG && self.get(i).expires_at <= now {
                 // Removal may shift a later entry into `i`: look at `i` again next time.
@@ -457,6 +505,7 @@ impl Shard {
     }
 
     fn reclaim_all(&mut self, now: u64) {
+        self.write_recorded();
         let mut earliest = u64::MAX;
         let mut i = 0;
         while i < self.slots.len() {
@@ -481,6 +530,10 @@ impl Shard {
     /// Empties slot `i` and shifts back the entries of the run after it (backward-shift
     /// deletion), keeping the probing invariant.
     fn remove_at(&mut self, mut i: usize) {
+        debug_assert!(
+            self.unwritten.is_empty(),
+            "removal reads every slot of its run"
+        );
         let mut j = i;
         loop {
             j = self.next(j);
@@ -545,8 +598,20 @@ mod tests {
         fn assert_consistent(&self) {
             assert_eq!(self.tags.len(), self.slots.len());
             let mut occupied = 0;
+            assert!(self.unwritten.len() <= UPKEEP_EVERY);
+            for &(at, _) in &self.unwritten {
+                assert_eq!(
+                    self.slots[at],
+                    [0, 0],
+                    "slot {at}: unwritten slot not empty"
+                );
+            }
             for i in 0..self.slots.len() {
-                let entry = self.get(i);
+                let entry = self
+                    .unwritten
+                    .iter()
+                    .find(|(at, _)| *at == i)
+                    .map_or_else(|| self.get(i), |&(_, entry)| entry);
                 if entry.is_empty() {
                     assert_eq!(self.tags[i], EMPTY_TAG, "slot {i}: empty slot with a tag");
                     assert_eq!(entry.hash, 0, "slot {i}: empty slot with a hash");
@@ -651,9 +716,10 @@ mod tests {
     fn memory_counts_slots_tags_and_shards() {
         let guard = ReplayGuard::with_seed(1_000_000, 100, SEED);
         let slots: usize = guard.shards.iter().map(|s| s.0.lock().slots.len()).sum();
+        let batches = guard.shards.len() * UPKEEP_EVERY * std::mem::size_of::<(usize, Entry)>();
         assert_eq!(
             guard.memory_bytes(),
-            slots * BYTES_PER_SLOT + guard.shards.len() * std::mem::size_of::<Padded>()
+            slots * BYTES_PER_SLOT + batches + guard.shards.len() * std::mem::size_of::<Padded>()
         );
         assert_eq!(BYTES_PER_SLOT, 17);
         assert!(guard.memory_bytes() < 26 * 1_000_000);
@@ -701,7 +767,11 @@ mod tests {
                             Some(_) => {
                                 let safe = matches!(
                                     result,
-                                    Ok(()) | Err(ReplayError::Replayed | ReplayError::CapacityExhausted { .. })
+                                    Ok(())
+                                        | Err(
+                                            ReplayError::Replayed
+                                                | ReplayError::CapacityExhausted { .. }
+                                        )
                                 );
                                 prop_assert!(safe, "{:?}", result);
                             }
