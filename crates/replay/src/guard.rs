@@ -436,12 +436,18 @@ impl Shard {
         }
     }
 
-    /// The hash in occupied slot `i`, written or not yet.
+    /// The hash in occupied slot `i`, written or not yet. Loads the slot first, so that for a
+    /// written one (the usual case) the load starts at once.
     fn hash_at(&self, i: usize) -> u64 {
-        match self.unwritten.iter().find(|(at, _)| *at == i) {
-            Some((_, entry)) => entry.hash,
-            None => self.slots[i][0],
+        let [hash, expires_at] = self.slots[i];
+        if expires_at != 0 {
+            return hash;
         }
+        // Recorded since the last upkeep: the slot is still empty.
+        self.unwritten
+            .iter()
+            .find(|(at, _)| *at == i)
+            .map_or(hash, |(_, entry)| entry.hash)
     }
 
     /// Writes the slots of the entries recorded since the last upkeep.
