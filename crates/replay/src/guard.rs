@@ -510,26 +510,50 @@ impl Shard {
         }
     }
 
+    /// Removes every expired entry in one pass round the table, starting after an empty slot.
+    ///
+    /// Removing entries one by one would shift the rest of a run back once per removal; here a
+    /// survivor that follows an emptied slot in its run is moved once, to the first empty slot at
+    /// or after its home, so the pass costs O(slots) plus the survivors' moves.
     fn reclaim_all(&mut self, now: u64) {
         self.write_recorded();
+        // There is always an empty slot: a shard holds at most `limit` < `slots.len()` entries.
+        let Some(start) = self.tags.iter().position(|&tag| tag == EMPTY_TAG) else {
+            return;
+        };
         let mut earliest = u64::MAX;
-        let mut i = 0;
-        while i < self.slots.len() {
+        // Whether a slot of the current run (the occupied slots since the last empty one seen)
+        // has been emptied; until then, every entry of the run stays where it is.
+        let mut emptied_in_run = false;
+        let mut i = start;
+        for _ in 1..self.slots.len() {
+            i = self.next(i);
             if self.tags[i] == EMPTY_TAG {
-                i += 1;
+                emptied_in_run = false;
                 continue;
             }
-            let expires_at = self.get(i).expires_at;
-            if expires_at <= now {
-                self.remove_at(i);
+            let entry = self.get(i);
+            if entry.expires_at <= now {
+                self.set(i, Entry::EMPTY);
+                self.len -= 1;
                 self.counters.reclaimed += 1;
-            } else {
-                earliest = earliest.min(expires_at);
-                i += 1;
+                emptied_in_run = true;
+                continue;
+            }
+            earliest = earliest.min(entry.expires_at);
+            if emptied_in_run {
+                // The entry's home lies in this run, before or at `i`: the search stops at `i`.
+                let mut to = self.home(entry.hash);
+                while to != i && self.tags[to] != EMPTY_TAG {
+                    to = self.next(to);
+                }
+                if to != i {
+                    self.tags[to] = self.tags[i];
+                    self.slots[to] = self.slots[i];
+                    self.set(i, Entry::EMPTY);
+                }
             }
         }
-        // An entry that a backward shift moves (forwards into a slot not yet scanned, or from the
-        // start of the table to its end) was either folded in already or is scanned later.
         self.earliest_expiry = earliest;
     }
 
