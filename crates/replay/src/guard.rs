@@ -9,12 +9,19 @@ use crate::ReplayError;
 /// A 128-bit nonce, as carried by a permit.
 pub type Nonce = [u8; 16];
 
-/// Bytes of one table slot: the nonce's 64-bit keyed hash and its 8-byte expiry.
-pub const BYTES_PER_SLOT: usize = std::mem::size_of::<Slot>();
+/// Bytes of one table slot: the nonce's 64-bit keyed hash and its 8-byte expiry, plus the
+/// slot's one-byte tag in the shard's separate tag array.
+pub const BYTES_PER_SLOT: usize = std::mem::size_of::<Slot>() + std::mem::size_of::<Tag>();
 
-/// Slots examined for expired entries on every call: reclamation is spread over calls, so no
-/// call pays for a full sweep unless its shard is full.
+/// Slots examined for expired entries per call: reclamation is spread over calls, so no call
+/// pays for a full sweep unless its shard is full.
 const SWEEP_PER_CALL: usize = 2;
+
+/// Calls to a shard between two rounds of upkeep. A round writes the slots of the nonces recorded
+/// since the last one (their tags are written at once) and sweeps `SWEEP_PER_CALL` slots per
+/// call. Writing a batch lets the slots' cache misses overlap instead of each call waiting for
+/// its own.
+const UPKEEP_EVERY: usize = 16;
 
 /// Most shards a guard uses; capacity is split evenly between them.
 const MAX_SHARDS: usize = 64;
@@ -25,18 +32,27 @@ const MAX_SHARDS: usize = 64;
 /// lifetime in seconds), and a window equal to the longest lifetime plus leeway.
 ///
 /// The table is reserved once, up front: [`ReplayGuard::memory_bytes`] is about
-/// `capacity × 24` bytes (16-byte slots, at most 75% full, 12.5% per-shard headroom), and never
-/// grows. Up to 64 shards, each behind its own `parking_lot` mutex, so `check_and_record` takes
-/// `&self` and threads rarely contend. Each call does O(1) expected work: one probe sequence in
-/// one shard plus reclaiming up to two expired slots. A shard that runs full is swept whole once
-/// before the guard gives up with [`ReplayError::CapacityExhausted`]; a nonce is never forgotten
-/// before it expires.
+/// `capacity × 25.5` bytes (17 bytes a slot, at most 75% full, 12.5% per-shard headroom), and
+/// never grows. Up to 64 shards, each behind its own `parking_lot` mutex, so
+/// `check_and_record` takes `&self` and threads rarely contend. Each call does O(1) expected
+/// work: one probe sequence in one shard, and every 16th call to a shard also writes the slots
+/// of the nonces recorded since (see below) and examines 32 slots for expired nonces. A shard
+/// that runs full is swept whole once before the guard gives up with
+/// [`ReplayError::CapacityExhausted`]; a nonce is never forgotten before it expires.
 ///
 /// A slot keeps a 64-bit hash of the nonce, keyed with a per-guard random seed, not the nonce
-/// itself: that halves the table (the 1 M-nonce table fits in a server's last-level cache) at the
-/// price of refusing a fresh nonce as `Replayed` if it shares all 64 bits with a live one — about
-/// one call in 2^44 with a million live nonces, and always on the closed side. Without the seed,
-/// nobody can aim nonces at one shard or slot.
+/// itself: that shrinks the table by a third at the price of refusing a fresh nonce as `Replayed`
+/// if it shares all 64 bits with a live one — about one call in 2^44 with a million live nonces,
+/// and always on the closed side. Without the seed, nobody can aim nonces at one shard or slot.
+///
+/// Next to its 16-byte slots each shard keeps one tag byte per slot (0 for empty, else 8 bits of
+/// the hash that do not pick the shard or the home slot): 1.5 MB of tags for a million nonces of
+/// capacity, against 24 MB of slots. A probe walks only the tags; a slot is loaded only when its
+/// tag matches, to compare the full hash. So recording a fresh nonce reads no slot (it passes a
+/// matching tag about once per 255 occupied slots) and writes its tag at once and its slot with
+/// the shard's next 15 or so, in one batch whose cache misses overlap (a nonce waiting for its
+/// slot is found through the shard's short list of them). Refusing a replay reads the nonce's
+/// slot, which for a large guard is one miss to main memory.
 ///
 /// # Examples
 ///
@@ -83,11 +99,16 @@ impl ReplayGuard {
     /// A guard for at least `capacity` live nonces whose expiries lie at most `window_seconds`
     /// ahead of the clock.
     ///
-    /// Reserves the whole table now (about 24 bytes per nonce of capacity) as zeroed memory
+    /// Reserves the whole table now (about 25.5 bytes per nonce of capacity) as zeroed memory
     /// that the OS maps lazily, so this is cheap and resident memory grows with use. A capacity
     /// of 0 refuses every nonce.
     #[must_use]
     pub fn new(capacity: usize, window_seconds: u64) -> Self {
+        Self::with_seed(capacity, window_seconds, random_seed())
+    }
+
+    /// [`ReplayGuard::new`] with a given hash key; tests use a fixed one to place nonces.
+    fn with_seed(capacity: usize, window_seconds: u64, seed: [u64; 2]) -> Self {
         let shard_count = (capacity / 1024).next_power_of_two().clamp(1, MAX_SHARDS);
         let per_shard = if shard_count == 1 {
             capacity
@@ -102,13 +123,16 @@ impl ReplayGuard {
         let shards = (0..shard_count)
             .map(|_| {
                 Padded(Mutex::new(Shard {
-                    // All-zero slots are empty: `vec!` of zeroed words asks the allocator for
+                    // All-zero tags and slots are empty: `vec!` of zeros asks the allocator for
                     // zeroed memory, which the OS hands out lazily, so `new` is cheap and pages
                     // are touched only as nonces arrive.
+                    tags: vec![EMPTY_TAG; slots].into_boxed_slice(),
                     slots: vec![[0u64; 2]; slots].into_boxed_slice(),
                     len: 0,
                     limit: per_shard,
                     cursor: 0,
+                    unwritten: Vec::with_capacity(UPKEEP_EVERY),
+                    calls_since_upkeep: 0,
                     shift: shard_shift,
                     earliest_expiry: u64::MAX,
                     counters: Counters::default(),
@@ -118,7 +142,7 @@ impl ReplayGuard {
         ReplayGuard {
             shards,
             shard_shift,
-            seed: random_seed(),
+            seed,
             capacity,
             window: window_seconds,
         }
@@ -165,7 +189,7 @@ impl ReplayGuard {
             });
         };
         let mut shard = shard.0.lock();
-        shard.sweep(now);
+        shard.upkeep_now_and_then(now);
         let result = shard.insert(hash, expires_at, now);
         match result {
             Ok(()) => shard.counters.recorded += 1,
@@ -209,8 +233,8 @@ impl ReplayGuard {
         }
     }
 
-    /// Reclaims every expired nonce now, in every shard. Not needed for correctness (each call
-    /// reclaims a little, and a full shard is swept before refusing); useful when idle.
+    /// Reclaims every expired nonce now, in every shard. Not needed for correctness (calls
+    /// reclaim a little as they go, and a full shard is swept before refusing); useful when idle.
     pub fn purge_expired(&self, now: u64) {
         for shard in &self.shards {
             shard.0.lock().reclaim_all(now);
@@ -240,8 +264,17 @@ impl ReplayGuard {
     /// Bytes held by the table, fixed at creation.
     #[must_use]
     pub fn memory_bytes(&self) -> usize {
-        let slots: usize = self.shards.iter().map(|s| s.0.lock().slots.len()).sum();
-        slots * BYTES_PER_SLOT + self.shards.len() * std::mem::size_of::<Padded>()
+        let slots: usize = self
+            .shards
+            .iter()
+            .map(|s| {
+                let shard = s.0.lock();
+                shard.slots.len() * std::mem::size_of::<Slot>()
+                    + shard.tags.len() * std::mem::size_of::<Tag>()
+                    + shard.unwritten.capacity() * std::mem::size_of::<(usize, Entry)>()
+            })
+            .sum();
+        slots + self.shards.len() * std::mem::size_of::<Padded>()
     }
 
     /// The capacity asked for in [`ReplayGuard::new`].
@@ -296,6 +329,22 @@ fn random_seed() -> [u64; 2] {
 /// One slot as stored: the nonce's keyed hash, then its expiry (see [`Entry`]).
 type Slot = [u64; 2];
 
+/// One byte per slot, kept in an array of its own that is small enough to stay in cache:
+/// [`EMPTY_TAG`] for an empty slot, otherwise [`tag_of`] the slot's hash. A probe reads tags and
+/// loads a slot from the large array only when its tag matches.
+type Tag = u8;
+
+/// The tag of an empty slot; no hash has it.
+const EMPTY_TAG: Tag = 0;
+
+/// The tag of `hash`: its lowest byte, which neither the shard (top bits) nor the home slot (the
+/// bits below those) depends on, so entries near one home rarely share a tag. Never
+/// [`EMPTY_TAG`]: a low byte of 0 becomes 1.
+fn tag_of(hash: u64) -> Tag {
+    let [low, ..] = hash.to_le_bytes();
+    low.max(1)
+}
+
 /// One slot. `expires_at == 0` marks an empty slot: a recorded nonce always expires after `now`,
 /// so it is at least 1.
 #[derive(Debug, Clone, Copy)]
@@ -318,6 +367,9 @@ impl Entry {
 struct Shard {
     // INVARIANT: linear probing without tombstones: every entry sits at or after its home slot
     // (cyclically) with no empty slot in between; removal shifts later entries back.
+    // INVARIANT: `tags` and `slots` have the same length and move together: `tags[i]` is
+    // `EMPTY_TAG` exactly when slot `i` is empty, and `tag_of(slots[i].hash)` otherwise.
+    tags: Box<[Tag]>,
     slots: Box<[Slot]>,
     len: usize,
     limit: usize,
@@ -327,6 +379,10 @@ struct Shard {
     /// No entry expires before this (a lower bound): a full shard is swept only when something
     /// may have expired, so a shard full of live nonces refuses in O(1), not O(shard).
     earliest_expiry: u64,
+    // INVARIANT: an entry recorded since the last upkeep has its tag in `tags` and sits here, its
+    // slot still empty (all zero); at most `UPKEEP_EVERY` of them. Empty before any removal.
+    unwritten: Vec<(usize, Entry)>,
+    calls_since_upkeep: usize,
     counters: Counters,
 }
 
@@ -347,7 +403,13 @@ impl Shard {
         Entry { hash, expires_at }
     }
 
+    /// Writes slot `i` and its tag (both without reading them first).
     fn set(&mut self, i: usize, entry: Entry) {
+        self.tags[i] = if entry.is_empty() {
+            EMPTY_TAG
+        } else {
+            tag_of(entry.hash)
+        };
         self.slots[i] = [entry.hash, entry.expires_at];
     }
 
@@ -356,17 +418,54 @@ impl Shard {
     }
 
     /// `Ok(index)` of `hash`, or `Err(index)` of the empty slot where it would go.
+    ///
+    /// Walks the tags only; a slot is loaded just to confirm a matching tag, which for a hash
+    /// not in the table happens about once per 255 occupied slots passed.
     fn find(&self, hash: u64) -> Result<usize, usize> {
+        let tag = tag_of(hash);
         let mut i = self.home(hash);
         loop {
-            let entry = self.get(i);
-            if entry.is_empty() {
+            let seen = self.tags[i];
+            if seen == EMPTY_TAG {
                 return Err(i);
             }
-            if entry.hash == hash {
+            if seen == tag && self.hash_at(i) == hash {
                 return Ok(i);
             }
             i = self.next(i);
+        }
+    }
+
+    /// The hash in occupied slot `i`, written or not yet. Loads the slot first, so that for a
+    /// written one (the usual case) the load starts at once.
+    fn hash_at(&self, i: usize) -> u64 {
+        let [hash, expires_at] = self.slots[i];
+        if expires_at != 0 {
+            return hash;
+        }
+        // Recorded since the last upkeep: the slot is still empty.
+        self.unwritten
+            .iter()
+            .find(|(at, _)| *at == i)
+            .map_or(hash, |(_, entry)| entry.hash)
+    }
+
+    /// Writes the slots of the entries recorded since the last upkeep.
+    fn write_recorded(&mut self) {
+        for k in 0..self.unwritten.len() {
+            let (at, entry) = self.unwritten[k];
+            self.slots[at] = [entry.hash, entry.expires_at];
+        }
+        self.unwritten.clear();
+    }
+
+    /// Every `UPKEEP_EVERY` calls: writes the recorded slots and sweeps.
+    fn upkeep_now_and_then(&mut self, now: u64) {
+        self.calls_since_upkeep += 1;
+        if self.calls_since_upkeep >= UPKEEP_EVERY {
+            self.calls_since_upkeep = 0;
+            self.write_recorded();
+            self.sweep(now, SWEEP_PER_CALL * UPKEEP_EVERY);
         }
     }
 
@@ -386,18 +485,22 @@ impl Shard {
             };
             at = free;
         }
-        self.set(at, Entry { hash, expires_at });
+        if self.unwritten.len() >= UPKEEP_EVERY {
+            self.write_recorded();
+        }
+        self.tags[at] = tag_of(hash);
+        self.unwritten.push((at, Entry { hash, expires_at }));
         self.len += 1;
         self.earliest_expiry = self.earliest_expiry.min(expires_at);
         Ok(())
     }
 
-    /// Examines a few slots at the cursor and removes the expired ones.
-    fn sweep(&mut self, now: u64) {
-        for _ in 0..SWEEP_PER_CALL {
+    /// Examines `budget` slots at the cursor and removes the expired ones.
+    fn sweep(&mut self, now: u64, budget: usize) {
+        self.write_recorded();
+        for _ in 0..budget {
             let i = self.cursor;
-            let entry = self.get(i);
-            if !entry.is_empty() && entry.expires_at <= now {
+            if self.tags[i] != EMPTY_TAG && self.get(i).expires_at <= now {
                 // Removal may shift a later entry into `i`: look at `i` again next time.
                 self.remove_at(i);
                 self.counters.reclaimed += 1;
@@ -407,36 +510,67 @@ impl Shard {
         }
     }
 
+    /// Removes every expired entry in one pass round the table, starting after an empty slot.
+    ///
+    /// Removing entries one by one would shift the rest of a run back once per removal; here a
+    /// survivor that follows an emptied slot in its run is moved once, to the first empty slot at
+    /// or after its home, so the pass costs O(slots) plus the survivors' moves.
     fn reclaim_all(&mut self, now: u64) {
+        self.write_recorded();
+        // There is always an empty slot: a shard holds at most `limit` < `slots.len()` entries.
+        let Some(start) = self.tags.iter().position(|&tag| tag == EMPTY_TAG) else {
+            return;
+        };
         let mut earliest = u64::MAX;
-        let mut i = 0;
-        while i < self.slots.len() {
+        // Whether a slot of the current run (the occupied slots since the last empty one seen)
+        // has been emptied; until then, every entry of the run stays where it is.
+        let mut emptied_in_run = false;
+        let mut i = start;
+        for _ in 1..self.slots.len() {
+            i = self.next(i);
+            if self.tags[i] == EMPTY_TAG {
+                emptied_in_run = false;
+                continue;
+            }
             let entry = self.get(i);
-            if !entry.is_empty() && entry.expires_at <= now {
-                self.remove_at(i);
+            if entry.expires_at <= now {
+                self.set(i, Entry::EMPTY);
+                self.len -= 1;
                 self.counters.reclaimed += 1;
-            } else {
-                if !entry.is_empty() {
-                    earliest = earliest.min(entry.expires_at);
+                emptied_in_run = true;
+                continue;
+            }
+            earliest = earliest.min(entry.expires_at);
+            if emptied_in_run {
+                // The entry's home lies in this run, before or at `i`: the search stops at `i`.
+                let mut to = self.home(entry.hash);
+                while to != i && self.tags[to] != EMPTY_TAG {
+                    to = self.next(to);
                 }
-                i += 1;
+                if to != i {
+                    self.tags[to] = self.tags[i];
+                    self.slots[to] = self.slots[i];
+                    self.set(i, Entry::EMPTY);
+                }
             }
         }
-        // An entry that a backward shift moves (forwards into a slot not yet scanned, or from the
-        // start of the table to its end) was either folded in already or is scanned later.
         self.earliest_expiry = earliest;
     }
 
     /// Empties slot `i` and shifts back the entries of the run after it (backward-shift
     /// deletion), keeping the probing invariant.
     fn remove_at(&mut self, mut i: usize) {
+        debug_assert!(
+            self.unwritten.is_empty(),
+            "removal reads every slot of its run"
+        );
         let mut j = i;
         loop {
             j = self.next(j);
-            let entry = self.get(j);
-            if entry.is_empty() {
+            if self.tags[j] == EMPTY_TAG {
                 break;
             }
+            let entry = self.get(j);
             let home = self.home(entry.hash);
             // The entry at `j` may move to `i` only if its home is not in the cyclic range
             // (i, j]; otherwise moving it would put it before its home.
@@ -446,11 +580,264 @@ impl Shard {
                 i < home || home <= j
             };
             if !stays {
-                self.set(i, entry);
+                // The tag moves with its slot.
+                self.tags[i] = self.tags[j];
+                self.slots[i] = self.slots[j];
                 i = j;
             }
         }
         self.set(i, Entry::EMPTY);
         self.len -= 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{HashMap, HashSet};
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const SEED: [u64; 2] = [0x0123_4567_89AB_CDEF, 0xFEDC_BA98_7654_3210];
+
+    fn nonce(i: u64) -> Nonce {
+        let mut nonce = [0u8; 16];
+        nonce[..8].copy_from_slice(&mix64(i).to_le_bytes());
+        nonce[8..].copy_from_slice(&mix64(!i).to_le_bytes());
+        nonce
+    }
+
+    impl ReplayGuard {
+        /// Checks every shard's invariants; panics with the first one broken.
+        fn assert_consistent(&self) {
+            for (index, shard) in self.shards.iter().enumerate() {
+                let shard = shard.0.lock();
+                shard.assert_consistent();
+                for i in 0..shard.slots.len() {
+                    let entry = shard.get(i);
+                    if !entry.is_empty() {
+                        assert_eq!(self.shard_index(entry.hash), index, "slot {i}: wrong shard");
+                    }
+                }
+            }
+        }
+    }
+
+    impl Shard {
+        fn assert_consistent(&self) {
+            assert_eq!(self.tags.len(), self.slots.len());
+            let mut occupied = 0;
+            assert!(self.unwritten.len() <= UPKEEP_EVERY);
+            for &(at, _) in &self.unwritten {
+                assert_eq!(
+                    self.slots[at],
+                    [0, 0],
+                    "slot {at}: unwritten slot not empty"
+                );
+            }
+            for i in 0..self.slots.len() {
+                let entry = self
+                    .unwritten
+                    .iter()
+                    .find(|(at, _)| *at == i)
+                    .map_or_else(|| self.get(i), |&(_, entry)| entry);
+                if entry.is_empty() {
+                    assert_eq!(self.tags[i], EMPTY_TAG, "slot {i}: empty slot with a tag");
+                    assert_eq!(entry.hash, 0, "slot {i}: empty slot with a hash");
+                    continue;
+                }
+                occupied += 1;
+                assert_eq!(
+                    self.tags[i],
+                    tag_of(entry.hash),
+                    "slot {i}: tag out of step"
+                );
+                assert!(entry.expires_at >= self.earliest_expiry, "slot {i}: bound");
+                // Linear probing: no empty slot between an entry's home and the entry.
+                let mut j = self.home(entry.hash);
+                while j != i {
+                    assert_ne!(self.tags[j], EMPTY_TAG, "slot {i}: gap at {j} after home");
+                    j = self.next(j);
+                }
+                assert_eq!(self.find(entry.hash), Ok(i), "slot {i}: not found");
+            }
+            assert_eq!(self.len, occupied);
+        }
+    }
+
+    #[test]
+    fn tags_are_never_empty_and_use_the_low_byte() {
+        assert_eq!(tag_of(0), 1);
+        assert_eq!(tag_of(0x100), 1);
+        assert_eq!(tag_of(1), 1);
+        assert_eq!(tag_of(0xAB), 0xAB);
+        assert_eq!(tag_of(u64::MAX), 0xFF);
+    }
+
+    /// Nonces that share a tag, and many that share tag and home slot, are told apart by their
+    /// full hashes: recorded ones are refused, the others recorded.
+    #[test]
+    fn colliding_tags_never_let_a_replay_through_nor_refuse_a_fresh_nonce() {
+        let guard = ReplayGuard::with_seed(1_000, 100, SEED);
+        assert_eq!(guard.shards.len(), 1);
+        let home_and_tag = |n: &Nonce| {
+            let hash = guard.hash(n);
+            (guard.shards[0].0.lock().home(hash), tag_of(hash))
+        };
+        // Tags 1 (low bytes 0 and 1) and 0x5A; group by (home, tag).
+        let mut groups: HashMap<(usize, Tag), Vec<Nonce>> = HashMap::new();
+        for i in 0..400_000 {
+            let n = nonce(i);
+            let key = home_and_tag(&n);
+            if key.1 == 1 || key.1 == 0x5A {
+                groups.entry(key).or_default().push(n);
+            }
+        }
+        let mut recorded = Vec::new();
+        let mut fresh = Vec::new();
+        for group in groups.values().filter(|g| g.len() >= 2) {
+            recorded.extend_from_slice(&group[..group.len() / 2]);
+            fresh.extend_from_slice(&group[group.len() / 2..]);
+        }
+        recorded.truncate(350);
+        fresh.truncate(350);
+        assert!(
+            recorded.len() >= 300 && fresh.len() >= 300,
+            "{}",
+            recorded.len()
+        );
+        for n in &recorded {
+            guard.check_and_record(n, 150, 100).unwrap();
+        }
+        guard.assert_consistent();
+        for n in &recorded {
+            assert_eq!(
+                guard.check_and_record(n, 150, 101),
+                Err(ReplayError::Replayed)
+            );
+        }
+        for n in &fresh {
+            assert!(!guard.contains(n));
+            guard.check_and_record(n, 150, 101).unwrap();
+        }
+        for n in recorded.iter().chain(&fresh) {
+            assert_eq!(
+                guard.check_and_record(n, 150, 102),
+                Err(ReplayError::Replayed)
+            );
+        }
+        guard.assert_consistent();
+        // All expire; reclaiming them shifts colliding runs back, tags with their slots.
+        guard.purge_expired(150);
+        guard.assert_consistent();
+        assert_eq!(guard.stats().stored, 0);
+        assert!(
+            guard.shards[0]
+                .0
+                .lock()
+                .tags
+                .iter()
+                .all(|&t| t == EMPTY_TAG)
+        );
+    }
+
+    #[test]
+    fn memory_counts_slots_tags_and_shards() {
+        let guard = ReplayGuard::with_seed(1_000_000, 100, SEED);
+        let slots: usize = guard.shards.iter().map(|s| s.0.lock().slots.len()).sum();
+        let batches = guard.shards.len() * UPKEEP_EVERY * std::mem::size_of::<(usize, Entry)>();
+        assert_eq!(
+            guard.memory_bytes(),
+            slots * BYTES_PER_SLOT + batches + guard.shards.len() * std::mem::size_of::<Padded>()
+        );
+        assert_eq!(BYTES_PER_SLOT, 17);
+        assert!(guard.memory_bytes() < 26 * 1_000_000);
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Record { nonce: u64, lifetime: u64 },
+        Contains { nonce: u64 },
+        Advance { seconds: u64 },
+        Purge,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            8 => (0u64..96, 1u64..6).prop_map(|(nonce, lifetime)| Op::Record { nonce, lifetime }),
+            2 => (0u64..96).prop_map(|nonce| Op::Contains { nonce }),
+            3 => (0u64..3).prop_map(|seconds| Op::Advance { seconds }),
+            1 => Just(Op::Purge),
+        ]
+    }
+
+    proptest! {
+        /// A small single-shard guard (it fills, wraps and sweeps a lot) against a `HashMap` of
+        /// nonce -> expiry, with the table's invariants checked after every step.
+        #[test]
+        fn matches_a_model_with_expiry_sweeps_and_shifts(
+            capacity in 1usize..48,
+            ops in proptest::collection::vec(op(), 1..400),
+        ) {
+            let guard = ReplayGuard::with_seed(capacity, 5, SEED);
+            let mut model: HashMap<u64, u64> = HashMap::new();
+            let mut now = 1_000u64;
+            for op in ops {
+                match op {
+                    Op::Record { nonce: i, lifetime } => {
+                        let live = model.values().filter(|&&e| e > now).count();
+                        let held = model.get(&i).copied();
+                        let result = guard.check_and_record(&nonce(i), now + lifetime, now);
+                        match held {
+                            Some(expiry) if expiry > now => {
+                                prop_assert_eq!(result, Err(ReplayError::Replayed));
+                            }
+                            // Expired but maybe not reclaimed yet: either answer is safe.
+                            Some(_) => {
+                                let safe = matches!(
+                                    result,
+                                    Ok(())
+                                        | Err(
+                                            ReplayError::Replayed
+                                                | ReplayError::CapacityExhausted { .. }
+                                        )
+                                );
+                                prop_assert!(safe, "{:?}", result);
+                            }
+                            None if live >= capacity => prop_assert_eq!(
+                                result,
+                                Err(ReplayError::CapacityExhausted { capacity })
+                            ),
+                            None => prop_assert_eq!(result, Ok(())),
+                        }
+                        if result.is_ok() {
+                            model.insert(i, now + lifetime);
+                        }
+                    }
+                    Op::Contains { nonce: i } => {
+                        if model.get(&i).is_some_and(|&e| e > now) {
+                            prop_assert!(guard.contains(&nonce(i)));
+                        }
+                        if !model.contains_key(&i) {
+                            prop_assert!(!guard.contains(&nonce(i)));
+                        }
+                    }
+                    Op::Advance { seconds } => now += seconds,
+                    Op::Purge => {
+                        guard.purge_expired(now);
+                        model.retain(|_, &mut e| e > now);
+                        prop_assert_eq!(guard.stats().stored, model.len());
+                    }
+                }
+                guard.assert_consistent();
+                let live: HashSet<u64> =
+                    model.iter().filter(|&(_, &e)| e > now).map(|(&i, _)| i).collect();
+                for &i in &live {
+                    prop_assert!(guard.contains(&nonce(i)), "live nonce {} forgotten", i);
+                }
+                prop_assert!(guard.stats().stored >= live.len());
+            }
+        }
     }
 }
