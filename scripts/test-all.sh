@@ -119,15 +119,27 @@ stage_wasm() {
   # every page loads it), `policy` (pkg*/agentsentinel_policy*) and `permit`
   # (pkg*/agentsentinel_permit*: canonical hashes, verifying and minting permits), both loaded
   # only where they are needed. The `wasm-release` profile (root Cargo.toml):
-  # fat LTO, one codegen unit, opt-level "z".
-  local built=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/agentsentinel_wasm.wasm
-  local module name pkg
+  # fat LTO, one codegen unit, opt-level "z"; `wasm-text` for the text module (below).
+  # The text module, where `analyze` speed counts, has its own profile `wasm-text` (opt-level
+  # "s") and WebAssembly SIMD (every current browser and Node >= 16 has it; memchr and the
+  # shield's byte scans use it), so wasm-opt gets `--enable-simd` for it.
+  local module name pkg profile built features
   rm -rf bindings/wasm/pkg bindings/wasm/pkg-node
   for module in text policy permit; do
-    name=agentsentinel
-    [ "$module" = text ] || name=agentsentinel_$module
-    cargo build -p agentsentinel-wasm --target wasm32-unknown-unknown --profile wasm-release --locked \
-      --no-default-features --features "$module"
+    name=agentsentinel profile=wasm-release features=
+    if [ "$module" = text ]; then
+      profile=wasm-text features=--enable-simd
+    else
+      name=agentsentinel_$module
+    fi
+    built=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/agentsentinel_wasm.wasm
+    if [ "$module" = text ]; then
+      RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128" cargo build -p agentsentinel-wasm \
+        --target wasm32-unknown-unknown --profile "$profile" --locked --no-default-features --features text
+    else
+      cargo build -p agentsentinel-wasm --target wasm32-unknown-unknown --profile "$profile" --locked \
+        --no-default-features --features "$module"
+    fi
     # Right after its build: the next build writes the same file.
     wasm-bindgen "$built" --target web --out-dir bindings/wasm/pkg --out-name "$name"
     wasm-bindgen "$built" --target nodejs --out-dir bindings/wasm/pkg-node --out-name "$name"
@@ -135,9 +147,10 @@ stage_wasm() {
     # low 1 KiB is never addressed; --converge repeats -Oz until nothing shrinks (text module:
     # -2,739 bytes raw, -1,184 gzipped).
     for pkg in pkg pkg-node; do
+      # shellcheck disable=SC2086 # $features is empty or one flag
       (cd bindings/wasm && npx wasm-opt -Oz --low-memory-unused --converge --enable-bulk-memory \
-        --enable-nontrapping-float-to-int --strip-debug --strip-producers "$pkg/${name}_bg.wasm" \
-        -o "$pkg/${name}_bg.wasm")
+        --enable-nontrapping-float-to-int $features --strip-debug --strip-producers \
+        "$pkg/${name}_bg.wasm" -o "$pkg/${name}_bg.wasm")
     done
   done
   # The public declarations are typed: no `any` outside wasm-bindgen's raw `InitOutput` exports.
