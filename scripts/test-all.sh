@@ -118,15 +118,19 @@ stage_wasm() {
   # Three modules from one crate (bindings/wasm/README.md, Size): `text` (pkg*/agentsentinel*,
   # every page loads it), `policy` (pkg*/agentsentinel_policy*) and `permit`
   # (pkg*/agentsentinel_permit*: canonical hashes, verifying and minting permits), both loaded
-  # only where they are needed. The `wasm-release` profile (root Cargo.toml):
-  # fat LTO, one codegen unit, opt-level "z".
-  local built=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/agentsentinel_wasm.wasm
-  local module name pkg
+  # only where they are needed. The `wasm-release` profile (root Cargo.toml): fat LTO, one
+  # codegen unit, opt-level "z". The text module, where `analyze` speed counts, has its own
+  # profile `wasm-text` (opt-level "s") and WebAssembly SIMD (every current browser and Node >= 16
+  # have it; memchr has simd128 search loops and LLVM vectorises some byte loops), so wasm-opt
+  # gets `--enable-simd` for it.
+  local module name pkg profile built simd
   rm -rf bindings/wasm/pkg bindings/wasm/pkg-node
   for module in text policy permit; do
-    name=agentsentinel
-    [ "$module" = text ] || name=agentsentinel_$module
-    cargo build -p agentsentinel-wasm --target wasm32-unknown-unknown --profile wasm-release --locked \
+    name=agentsentinel_$module profile=wasm-release simd=
+    [ "$module" = text ] && name=agentsentinel profile=wasm-text simd=--enable-simd
+    built=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/agentsentinel_wasm.wasm
+    RUSTFLAGS="${RUSTFLAGS:-}${simd:+ -C target-feature=+simd128}" cargo build \
+      -p agentsentinel-wasm --target wasm32-unknown-unknown --profile "$profile" --locked \
       --no-default-features --features "$module"
     # Right after its build: the next build writes the same file.
     wasm-bindgen "$built" --target web --out-dir bindings/wasm/pkg --out-name "$name"
@@ -135,9 +139,10 @@ stage_wasm() {
     # low 1 KiB is never addressed; --converge repeats -Oz until nothing shrinks (text module:
     # -2,739 bytes raw, -1,184 gzipped).
     for pkg in pkg pkg-node; do
+      # shellcheck disable=SC2086 # $simd is empty or one flag
       (cd bindings/wasm && npx wasm-opt -Oz --low-memory-unused --converge --enable-bulk-memory \
-        --enable-nontrapping-float-to-int --strip-debug --strip-producers "$pkg/${name}_bg.wasm" \
-        -o "$pkg/${name}_bg.wasm")
+        --enable-nontrapping-float-to-int $simd --strip-debug --strip-producers \
+        "$pkg/${name}_bg.wasm" -o "$pkg/${name}_bg.wasm")
     done
   done
   # The public declarations are typed: no `any` outside wasm-bindgen's raw `InitOutput` exports.

@@ -1,12 +1,20 @@
 //! The text module: what every page loads. Screening (`analyze`, `InputShield`, the full rule
 //! library), canary tokens, spotlighting and fingerprints.
 
+use std::cell::OnceCell;
+
 use agentsentinel::input_shield as shield;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    self, ShieldOptions, assessment_to_js, leaks_to_js, performance_now, text_from_js, to_js_err,
+    self, RuleTable, ShieldOptions, assessment_to_js, leaks_to_js, performance_now, text_from_js,
+    to_js_err,
 };
+
+thread_local! {
+    /// The rule table of the shared default shield (`analyze`), crossed on its first use.
+    static SHARED_RULES: RuleTable = RuleTable::new(shield::InputShield::shared());
+}
 
 /// SHA-256 of the text's UTF-8 bytes as 64 lowercase hex digits.
 ///
@@ -35,11 +43,12 @@ pub fn fingerprint(
 pub fn analyze(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
-    let text = text_from_js(text, "text")?;
+    let js_text = text;
+    let text = text_from_js(js_text, "text")?;
     let started = performance_now();
     let assessment = agentsentinel::analyze(&text);
     let elapsed = performance_now() - started;
-    Ok(assessment_to_js(&text, &assessment, elapsed))
+    Ok(SHARED_RULES.with(|rules| assessment_to_js(js_text, &text, &assessment, elapsed, rules)))
 }
 
 /// Whether `text` scores at or above the default block threshold (50). Same cost as `analyze`.
@@ -58,7 +67,11 @@ pub fn should_block(
 /// A prompt-injection and jailbreak detector with its own options. Build one and reuse it.
 #[wasm_bindgen]
 #[derive(Default)]
-pub struct InputShield(shield::InputShield);
+pub struct InputShield {
+    shield: shield::InputShield,
+    /// Crossed to JS on the first `analyze`.
+    rules: OnceCell<RuleTable>,
+}
 
 #[wasm_bindgen]
 impl InputShield {
@@ -90,7 +103,13 @@ impl InputShield {
         for rule in options.rules {
             builder = builder.add_rule(rule.into_rule());
         }
-        builder.build().map(InputShield).map_err(to_js_err)
+        builder
+            .build()
+            .map(|shield| InputShield {
+                shield,
+                rules: OnceCell::new(),
+            })
+            .map_err(to_js_err)
     }
 
     /// Analyses `text`; see the free function `analyze`.
@@ -103,11 +122,19 @@ impl InputShield {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text_from_js(text, "text")?;
+        let js_text = text;
+        let text = text_from_js(js_text, "text")?;
         let started = performance_now();
-        let assessment = self.0.analyze(&text);
+        let assessment = self.shield.analyze(&text);
         let elapsed = performance_now() - started;
-        Ok(assessment_to_js(&text, &assessment, elapsed))
+        let rules = self.rules.get_or_init(|| RuleTable::new(&self.shield));
+        Ok(assessment_to_js(
+            js_text,
+            &text,
+            &assessment,
+            elapsed,
+            rules,
+        ))
     }
 
     /// Whether `text` scores at or above this shield's block threshold.
@@ -121,28 +148,28 @@ impl InputShield {
         #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
     ) -> Result<bool, JsValue> {
         let text = text_from_js(text, "text")?;
-        Ok(self.0.should_block(&text))
+        Ok(self.shield.should_block(&text))
     }
 
     /// The risk score at and above which `shouldBlock` is set.
     #[wasm_bindgen(getter, js_name = blockThreshold)]
     #[must_use]
     pub fn block_threshold(&self) -> u8 {
-        self.0.block_threshold()
+        self.shield.block_threshold()
     }
 
     /// The ids of the enabled rules, built-in ones first.
     #[wasm_bindgen(js_name = ruleIds)]
     #[must_use]
     pub fn rule_ids(&self) -> Vec<String> {
-        self.0.rules().map(|rule| rule.id.clone()).collect()
+        self.shield.rules().map(|rule| rule.id.clone()).collect()
     }
 
     /// The enabled rules with their category, weight and description.
     #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
     #[must_use]
     pub fn rules(&self) -> JsValue {
-        convert::rules_to_js(self.0.rules())
+        convert::rules_to_js(self.shield.rules())
     }
 }
 

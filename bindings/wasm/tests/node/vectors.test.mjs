@@ -103,6 +103,10 @@ const runners = {
   // Cases: {text, should_block, threat_level, risk_score?, findings: [{rule_id, span, char_span,
   // utf16_span?}]}, findings in Rust's order (span start, rule id, span end).
   'input-shield'() {
+    // A finding's rule fields cross once per shield and its excerpt is sliced from the caller's
+    // string in JS: both must still be what Rust has (the rules as `rules()` lists them; the
+    // excerpt the first 80 characters of the span).
+    const rules = new Map(new wasm.InputShield().rules().map((rule) => [rule.id, rule]))
     for (const [name, file] of vectorFiles('input-shield')) {
       if (skipped(file)) continue
       for (const c of file.cases) {
@@ -123,6 +127,9 @@ const runners = {
           // The UTF-16 span and the byte span cut out the same text.
           const bytes = new TextEncoder().encode(c.text).slice(f.byteSpan.start, f.byteSpan.end)
           assert.equal(new TextDecoder().decode(bytes), c.text.slice(f.span.start, f.span.end), where)
+          const { category, weight, description } = rules.get(f.ruleId)
+          assert.deepEqual([f.category, f.weight, f.description], [category, weight, description], where)
+          assert.equal(f.excerpt, [...c.text.slice(f.span.start, f.span.end)].slice(0, 80).join(''), where)
         }
         count('input-shield')
       }
