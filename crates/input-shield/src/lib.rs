@@ -21,5 +21,8 @@ pub use canary::{
 };
 pub use error::ShieldError;
 pub use rule::{Detector, Matcher, Rule};
-pub use shield::{DEFAULT_BLOCK_THRESHOLD, InputShield, InputShieldBuilder, MAX_DECODE_DEPTH};
+pub use shield::{
+    DEFAULT_BLOCK_THRESHOLD, IndexedAssessment, IndexedFinding, InputShield, InputShieldBuilder,
+    MAX_DECODE_DEPTH,
+};
 pub use spotlight::{SpotlightMode, Spotlighted, Spotlighter, spotlight};
