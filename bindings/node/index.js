@@ -129,23 +129,19 @@ function numberAt(packed, index) {
 function assessment(packed, text, rules) {
   const count = numberAt(packed, 0)
   const end = 2 + 8 * count
-  const [fingerprint, riskScore, threatLevel, shouldBlock, analysisTimeUs, ownRows] = JSON.parse(
-    packed.slice(end),
-  )
+  const [fingerprint, riskScore, threatLevel, shouldBlock, analysisTimeUs] = JSON.parse(packed.slice(end))
   const findings = new Array(count)
   for (let f = 0; f < count; f++) {
     const i = 2 + 8 * f
-    const number = numberAt(packed, i)
+    const row = rules[numberAt(packed, i)]
     const start = numberAt(packed, i + 2)
-    const known = number < rules.length
-    const row = known ? rules[number] : ownRows[number - rules.length]
     findings[f] = {
       ruleId: row[0],
       category: row[1],
       level: row[2],
       weight: row[3],
       span: { start, end: numberAt(packed, i + 4) },
-      excerpt: known ? text.slice(start, numberAt(packed, i + 6)) : row[5],
+      excerpt: text.slice(start, numberAt(packed, i + 6)),
       description: row[4],
     }
   }

@@ -171,7 +171,7 @@ impl InputShield {
     /// Whether `text` scores at or above the block threshold. Same cost as [`Self::analyze`].
     #[must_use]
     pub fn should_block(&self, text: &str) -> bool {
-        self.analyze(text).should_block
+        self.assess(cap(text)).should_block
     }
 
     /// Analyses `text` and explains the verdict: every finding names its rule and the span of
