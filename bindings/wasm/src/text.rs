@@ -46,7 +46,7 @@ pub fn analyze(
     let js_text = text;
     let text = text_from_js(js_text, "text")?;
     let started = performance_now();
-    let assessment = agentsentinel::analyze(&text);
+    let assessment = shield::InputShield::shared().analyze_indexed(&text);
     let elapsed = performance_now() - started;
     Ok(SHARED_RULES.with(|rules| assessment_to_js(js_text, &text, &assessment, elapsed, rules)))
 }
@@ -125,7 +125,7 @@ impl InputShield {
         let js_text = text;
         let text = text_from_js(js_text, "text")?;
         let started = performance_now();
-        let assessment = self.shield.analyze(&text);
+        let assessment = self.shield.analyze_indexed(&text);
         let elapsed = performance_now() - started;
         let rules = self.rules.get_or_init(|| RuleTable::new(&self.shield));
         Ok(assessment_to_js(

@@ -476,6 +476,10 @@ impl Stopwatch {
         }
     }
 
+    #[cfg_attr(
+        target_arch = "wasm32",
+        expect(clippy::unused_self, reason = "no clock to read on wasm32")
+    )]
     fn elapsed_us(&self) -> u64 {
         #[cfg(not(target_arch = "wasm32"))]
         {
