@@ -128,8 +128,13 @@ function numberAt(packed, index) {
  */
 function assessment(packed, text, rules) {
   const count = numberAt(packed, 0)
-  const end = 2 + 8 * count
-  const [fingerprint, riskScore, threatLevel, shouldBlock, analysisTimeUs] = JSON.parse(packed.slice(end))
+  const at = 2 + 8 * count
+  const riskScore = numberAt(packed, at)
+  const shouldBlock = numberAt(packed, at + 2) === 1
+  const analysisTimeUs = numberAt(packed, at + 4)
+  const levelEnd = at + 8 + numberAt(packed, at + 6)
+  const threatLevel = packed.slice(at + 8, levelEnd)
+  const fingerprint = packed.slice(levelEnd)
   const findings = new Array(count)
   for (let f = 0; f < count; f++) {
     const i = 2 + 8 * f

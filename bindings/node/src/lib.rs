@@ -806,9 +806,10 @@ fn session_args_json(
 }
 
 /// An assessment as the string index.js turns into the `Assessment` object of index.d.ts: first
-/// numbers, each two UTF-16 code units (high and low 16 bits), then JSON text:
+/// numbers, each two UTF-16 code units (high and low 16 bits), then two strings:
 ///
-/// `count, cells, [fingerprint, riskScore, threatLevel, shouldBlock, analysisTimeUs]`
+/// `count, cells, riskScore, shouldBlock (0/1), analysisTimeUs, length of threatLevel`, then the
+/// text of `threatLevel` and of `fingerprint` (the rest of the string).
 ///
 /// `cells` holds four numbers for each of the `count` findings, `rule, start, end, excerptEnd`:
 /// the index of its rule in the shield's rule table (`RuleTable::json`, which index.js keeps),
@@ -843,15 +844,17 @@ fn assessment_packed(
             push_number(&mut units, number);
         }
     }
-    let rest = serde_json::to_string(&(
-        &assessment.fingerprint,
-        assessment.risk_score,
-        assessment.threat_level.as_str(),
-        assessment.should_block,
-        assessment.analysis_time_us,
-    ))
-    .map_err(|err| err.to_string())?;
-    units.extend(rest.encode_utf16());
+    let level = assessment.threat_level.as_str();
+    for number in [
+        u32::from(assessment.risk_score),
+        u32::from(assessment.should_block),
+        u32::try_from(assessment.analysis_time_us).unwrap_or(u32::MAX),
+        convert::saturate(level.len()),
+    ] {
+        push_number(&mut units, number);
+    }
+    units.extend(level.encode_utf16());
+    units.extend(assessment.fingerprint.encode_utf16());
     Ok(Utf16String::from(units))
 }
 
@@ -1615,15 +1618,20 @@ mod tests {
 
     const ATTACK: &str = include_str!("../../../benches/texts/attack-1KiB.txt");
 
-    /// The cells and the JSON part of what `assessment_packed` writes, read as index.js does.
+    /// The cells and the rest of what `assessment_packed` writes, read as index.js does:
+    /// `[fingerprint, riskScore, threatLevel, shouldBlock]`.
     fn unpack(assessment: &IndexedAssessment, text: &str) -> (Vec<usize>, Value) {
         let units = assessment_packed(assessment, text, &DEFAULT_RULES).unwrap();
         let number = |at: usize| usize::from(units[at]) << 16 | usize::from(units[at + 1]);
         let count = number(0);
         assert_eq!(count, assessment.findings.len());
         let cells = (0..4 * count).map(|cell| number(2 + 2 * cell)).collect();
-        let rest = String::from_utf16(&units[2 + 8 * count..]).unwrap();
-        (cells, serde_json::from_str(&rest).unwrap())
+        let at = 2 + 8 * count;
+        let level_len = number(at + 6);
+        let level = String::from_utf16(&units[at + 8..at + 8 + level_len]).unwrap();
+        let fingerprint = String::from_utf16(&units[at + 8 + level_len..]).unwrap();
+        let rest = serde_json::json!([fingerprint, number(at), level, number(at + 2) == 1]);
+        (cells, rest)
     }
 
     #[test]
