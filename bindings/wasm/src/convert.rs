@@ -16,7 +16,7 @@ use agentsentinel::core::TextError;
 #[cfg(feature = "text")]
 use agentsentinel::input_shield::{CanaryLeak, Rule};
 #[cfg(feature = "text")]
-use agentsentinel::input_shield::{IndexedAssessment, IndexedFinding, InputShield};
+use agentsentinel::input_shield::{IndexedAssessment, InputShield};
 #[cfg(feature = "permit")]
 use agentsentinel::permit::Permit as RustPermit;
 #[cfg(feature = "policy")]
@@ -542,13 +542,18 @@ pub(crate) fn assessment_to_js(
 /// The numbers `buildAssessment` reads: risk score, should-block, then six per finding.
 #[cfg(feature = "text")]
 fn finding_numbers(text: &str, assessment: &IndexedAssessment) -> Vec<u32> {
-    let excerpt_end = |f: &IndexedFinding| InputShield::excerpt_end(text, f.span);
+    let excerpt_ends: Vec<usize> = assessment
+        .findings
+        .iter()
+        .map(|f| InputShield::excerpt_end(text, f.span))
+        .collect();
     let map = Utf16Map::new(
         text,
         assessment
             .findings
             .iter()
-            .flat_map(|f| [f.span.start, f.span.end, excerpt_end(f)]),
+            .zip(&excerpt_ends)
+            .flat_map(|(f, &excerpt_end)| [f.span.start, f.span.end, excerpt_end]),
     );
     // INVARIANT: the shield analyses at most u32::MAX bytes of a text, so every byte offset,
     // UTF-16 offset and rule index fits; saturating keeps that a non-issue rather than a panic.
@@ -556,14 +561,14 @@ fn finding_numbers(text: &str, assessment: &IndexedAssessment) -> Vec<u32> {
     let mut numbers = Vec::with_capacity(2 + 6 * assessment.findings.len());
     numbers.push(u32::from(assessment.risk_score));
     numbers.push(u32::from(assessment.should_block));
-    for f in &assessment.findings {
+    for (f, &excerpt_end) in assessment.findings.iter().zip(&excerpt_ends) {
         numbers.extend([
             number(f.rule),
             number(map.offset(f.span.start)),
             number(map.offset(f.span.end)),
             number(f.span.start),
             number(f.span.end),
-            number(map.offset(excerpt_end(f))),
+            number(map.offset(excerpt_end)),
         ]);
     }
     numbers
