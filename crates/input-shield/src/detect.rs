@@ -33,6 +33,15 @@ const MAX_RUNS: usize = 16;
 
 /// Finds encoded runs in `text` that decode to mostly printable text.
 pub(crate) fn encoded_runs(text: &str) -> Vec<Encoded> {
+    if may_hold_runs(text.as_bytes()) {
+        scan_runs(text)
+    } else {
+        Vec::new()
+    }
+}
+
+/// [`encoded_runs`] without the pre-pass.
+fn scan_runs(text: &str) -> Vec<Encoded> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -104,6 +113,47 @@ pub(crate) fn encoded_runs(text: &str) -> Vec<Encoded> {
     }
     out
 }
+
+/// Whether [`encoded_runs`] can find anything in `bytes`: every run it reports starts at a `%`
+/// (URL), at [`BINARY_DIGITS`] `0`/`1` bytes in a row (binary), or is a run of at least
+/// [`MIN_RUN`] base64 bytes in a row (hex and base64). Most text has none of these, and proving
+/// it costs far less than the per-word scan.
+fn may_hold_runs(bytes: &[u8]) -> bool {
+    bytes.contains(&b'%')
+        || has_run(bytes, MIN_RUN, is_base64_byte)
+        || has_run(bytes, BINARY_DIGITS, |b| b == b'0' || b == b'1')
+}
+
+/// Whether `bytes` holds `len` bytes in a row that pass `class`. Any such run covers one of the
+/// positions `len - 1`, `2 * len - 1`, ...: only those are probed, and only a probe that passes
+/// measures the run through it. A shorter run covers at most one probe, so this is linear.
+fn has_run(bytes: &[u8], len: usize, class: impl Fn(u8) -> bool) -> bool {
+    let mut probe = len - 1;
+    while let Some(&b) = bytes.get(probe) {
+        if class(b) {
+            let before = bytes[..probe]
+                .iter()
+                .rev()
+                .take_while(|&&b| class(b))
+                .count();
+            let after = bytes[probe..].iter().take_while(|&&b| class(b)).count();
+            if before + after >= len {
+                return true;
+            }
+        }
+        probe += len;
+    }
+    false
+}
+
+/// The shortest base64 run [`encoded_runs`] decodes as hex or base64.
+const MIN_RUN: usize = if MIN_BASE64 < MIN_HEX {
+    MIN_BASE64
+} else {
+    MIN_HEX
+};
+/// The `0`/`1` bytes in a row a binary run starts with: one 8-bit group.
+const BINARY_DIGITS: usize = 8;
 
 fn is_base64_byte(b: u8) -> bool {
     BASE64_BYTE[usize::from(b)]
@@ -479,6 +529,32 @@ mod tests {
             encoded_runs("sha 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
                 .is_empty()
         );
+    }
+
+    proptest::proptest! {
+        /// The pre-pass only skips texts the scan finds nothing in.
+        #[test]
+        fn pre_pass_skips_only_texts_without_runs(
+            text in "([a-zA-Z0-9+/=_-]{0,30}|[01]{6,10}|%[0-9a-fA-F]{0,2}|[ ,.\n]{1,2}|\\PC{0,3}){0,40}"
+        ) {
+            proptest::prop_assert!(may_hold_runs(text.as_bytes()) || scan_runs(&text).is_empty());
+        }
+    }
+
+    #[test]
+    fn pre_pass_sees_every_kind_of_run() {
+        for text in [
+            "run aWdub3JlIHRoZSBydWxlcyBub3c= now",
+            "x 69676e6f726520746865206f6c642072756c6573 y",
+            "q=%69%67%6e%6f%72%65%20%61%6c%6c",
+            "01101000 01100101 01101100 01101100 01101111 00100001 end",
+        ] {
+            assert!(may_hold_runs(text.as_bytes()), "{text}");
+            assert!(!scan_runs(text).is_empty(), "{text}");
+        }
+        assert!(!may_hold_runs(
+            b"plain words, 0110 and 1010101 and a-23-byte-long-run-here"
+        ));
     }
 
     #[test]
