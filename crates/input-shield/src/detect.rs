@@ -333,6 +333,7 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
         .trim_start()
         .starts_with(['{', '"', '#', '|', '>', '<'])
         || line.contains("\": ")
+        || candidate_tokens(line.as_bytes()) < GIBBERISH_MIN
     {
         return None;
     }
@@ -368,6 +369,42 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
         return None;
     }
     best.map(|(_, span)| span)
+}
+
+/// How many of the tokens [`tokens`] finds in `line` could be gibberish, up to [`GIBBERISH_MIN`]:
+/// those of two bytes or more with camel case or a byte other than a letter, a digit or a trailing
+/// sentence mark (every other token is [`Plain::Word`]). Fewer than [`GIBBERISH_MIN`] of them
+/// cannot make a finding, and counting them costs less than classifying every token.
+fn candidate_tokens(line: &[u8]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while count < GIBBERISH_MIN {
+        let run = i;
+        i = crate::normalize::skip_lowercase(line, i);
+        let Some(&b) = line.get(i) else { break };
+        let candidate = if b.is_ascii_uppercase() {
+            // Two lowercase letters, then an uppercase one: camel case, as in `tokens`.
+            i - run >= 2
+        } else if b == b' ' || b.is_ascii_digit() {
+            false
+        } else {
+            let first = i == 0 || line[i - 1] == b' ';
+            let last = line.get(i + 1).is_none_or(|&n| n == b' ');
+            let mark = matches!(b, b'.' | b',' | b'!' | b'?' | b':' | b';');
+            // Not the end of its token, or else neither a one-byte token nor a trailing
+            // sentence mark.
+            !last || (!first && !mark)
+        };
+        i += 1;
+        if candidate {
+            count += 1;
+            // One count per token: on to its end.
+            while line.get(i).is_some_and(|&n| n != b' ') {
+                i += 1;
+            }
+        }
+    }
+    count
 }
 
 /// What the tokenizer learnt about a token on the way: most tokens are plain words, whose verdict
@@ -538,6 +575,23 @@ mod tests {
             text in "([a-zA-Z0-9+/=_-]{0,30}|[01]{6,10}|%[0-9a-fA-F]{0,2}|[ ,.\n]{1,2}|\\PC{0,3}){0,40}"
         ) {
             proptest::prop_assert!(may_hold_runs(text.as_bytes()) || scan_runs(&text).is_empty());
+        }
+    }
+
+    proptest::proptest! {
+        /// Every gibberish token is a candidate: too few candidates never hide a finding.
+        #[test]
+        fn candidates_bound_gibberish_tokens(
+            line in "([a-z]{0,6}|[A-Z]{1,2}|[0-9]|[ ]{1,2}|[.,!?:;]|[-'/\"()\\[\\]{}<>`*=#@$^|~\\\\]|\\PC){0,30}"
+        ) {
+            let weird = tokens(&line)
+                .filter(|&(_, token, plain)| match plain {
+                    Plain::Camel => true,
+                    Plain::Word => false,
+                    Plain::No => is_gibberish_token(token),
+                })
+                .count();
+            proptest::prop_assert!(candidate_tokens(line.as_bytes()) >= weird.min(GIBBERISH_MIN));
         }
     }
 
