@@ -541,17 +541,6 @@ fn find_spaced_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
             && (i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_alphanumeric())
     };
     while i < bytes.len() {
-        if bytes[i].is_ascii_alphanumeric() && !is_single(i) {
-            // Skip the rest of a longer word at once: none of its bytes is a single letter.
-            loop {
-                i = skip_lowercase(bytes, i);
-                if !bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                    break;
-                }
-                i += 1;
-            }
-            continue;
-        }
         if is_single(i) {
             let start = i;
             let mut end = i + 1;
@@ -564,6 +553,17 @@ fn find_spaced_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
                 runs.push((start, end));
             }
             i = end;
+        } else if bytes[i].is_ascii_alphanumeric() {
+            // Skip the rest of a longer word at once: none of its bytes is a single letter.
+            loop {
+                i = skip_lowercase(bytes, i);
+                if !bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    break;
+                }
+                i += 1;
+            }
+            // Nor is the byte after it, which is no letter.
+            i += 1;
         } else {
             i += 1;
         }
@@ -574,6 +574,48 @@ fn find_spaced_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`find_spaced_runs`] as it was written first, one byte at a time outside words.
+    fn spaced_runs_byte_by_byte(bytes: &[u8]) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        let is_single = |i: usize| {
+            bytes[i].is_ascii_lowercase()
+                && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && (i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_alphanumeric())
+        };
+        while i < bytes.len() {
+            if is_single(i) {
+                let start = i;
+                let mut end = i + 1;
+                let mut letters = 1;
+                while end + 1 < bytes.len() && is_letter_separator(bytes[end]) && is_single(end + 1)
+                {
+                    end += 2;
+                    letters += 1;
+                }
+                if letters >= 4 {
+                    runs.push((start, end));
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        runs
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spaced_runs_match_the_byte_loop(
+            text in "([a-z]{1,3}|[A-Z0-9]|[ .*|/,+~_-]{1,2}|\\PC){0,40}"
+        ) {
+            proptest::prop_assert_eq!(
+                find_spaced_runs(text.as_bytes()),
+                spaced_runs_byte_by_byte(text.as_bytes())
+            );
+        }
+    }
 
     fn norm(text: &str) -> String {
         normalize(text).text
