@@ -324,10 +324,15 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     // Suffixes end short prompts: look only at the last line of texts with few lines, so
     // structured documents (markdown, JSON, code) are never scanned.
     let trimmed = text.trim_end();
-    if trimmed.len() < 40 || trimmed.matches('\n').nth(3).is_some() {
+    if trimmed.len() < 40 {
         return None;
     }
-    let line_start = trimmed.rfind('\n').map_or(0, |i| i + 1);
+    // Four newlines or more: three before the last one. A single line is searched once.
+    let line_start = match trimmed.rfind('\n') {
+        Some(last) if trimmed[..last].matches('\n').nth(2).is_some() => return None,
+        Some(last) => last + 1,
+        None => 0,
+    };
     let line = &trimmed[line_start..];
     if line
         .trim_start()
