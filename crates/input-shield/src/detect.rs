@@ -33,6 +33,15 @@ const MAX_RUNS: usize = 16;
 
 /// Finds encoded runs in `text` that decode to mostly printable text.
 pub(crate) fn encoded_runs(text: &str) -> Vec<Encoded> {
+    if may_hold_runs(text.as_bytes()) {
+        scan_runs(text)
+    } else {
+        Vec::new()
+    }
+}
+
+/// [`encoded_runs`] without the pre-pass.
+fn scan_runs(text: &str) -> Vec<Encoded> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -104,6 +113,47 @@ pub(crate) fn encoded_runs(text: &str) -> Vec<Encoded> {
     }
     out
 }
+
+/// Whether [`encoded_runs`] can find anything in `bytes`: every run it reports starts at a `%`
+/// (URL), at [`BINARY_DIGITS`] `0`/`1` bytes in a row (binary), or is a run of at least
+/// [`MIN_RUN`] base64 bytes in a row (hex and base64). Most text has none of these, and proving
+/// it costs far less than the per-word scan.
+fn may_hold_runs(bytes: &[u8]) -> bool {
+    bytes.contains(&b'%')
+        || has_run(bytes, MIN_RUN, is_base64_byte)
+        || has_run(bytes, BINARY_DIGITS, |b| b == b'0' || b == b'1')
+}
+
+/// Whether `bytes` holds `len` bytes in a row that pass `class`. Any such run covers one of the
+/// positions `len - 1`, `2 * len - 1`, ...: only those are probed, and only a probe that passes
+/// measures the run through it. A shorter run covers at most one probe, so this is linear.
+fn has_run(bytes: &[u8], len: usize, class: impl Fn(u8) -> bool) -> bool {
+    let mut probe = len - 1;
+    while let Some(&b) = bytes.get(probe) {
+        if class(b) {
+            let before = bytes[..probe]
+                .iter()
+                .rev()
+                .take_while(|&&b| class(b))
+                .count();
+            let after = bytes[probe..].iter().take_while(|&&b| class(b)).count();
+            if before + after >= len {
+                return true;
+            }
+        }
+        probe += len;
+    }
+    false
+}
+
+/// The shortest base64 run [`encoded_runs`] decodes as hex or base64.
+const MIN_RUN: usize = if MIN_BASE64 < MIN_HEX {
+    MIN_BASE64
+} else {
+    MIN_HEX
+};
+/// The `0`/`1` bytes in a row a binary run starts with: one 8-bit group.
+const BINARY_DIGITS: usize = 8;
 
 fn is_base64_byte(b: u8) -> bool {
     BASE64_BYTE[usize::from(b)]
@@ -274,15 +324,21 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     // Suffixes end short prompts: look only at the last line of texts with few lines, so
     // structured documents (markdown, JSON, code) are never scanned.
     let trimmed = text.trim_end();
-    if trimmed.len() < 40 || trimmed.matches('\n').nth(3).is_some() {
+    if trimmed.len() < 40 {
         return None;
     }
-    let line_start = trimmed.rfind('\n').map_or(0, |i| i + 1);
+    // Four newlines or more: three before the last one. A single line is searched once.
+    let line_start = match trimmed.rfind('\n') {
+        Some(last) if trimmed[..last].matches('\n').nth(2).is_some() => return None,
+        Some(last) => last + 1,
+        None => 0,
+    };
     let line = &trimmed[line_start..];
     if line
         .trim_start()
         .starts_with(['{', '"', '#', '|', '>', '<'])
         || line.contains("\": ")
+        || candidate_tokens(line.as_bytes()) < GIBBERISH_MIN
     {
         return None;
     }
@@ -318,6 +374,74 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
         return None;
     }
     best.map(|(_, span)| span)
+}
+
+/// How many of the tokens [`tokens`] finds in `line` could be gibberish, up to [`GIBBERISH_MIN`]:
+/// those of two bytes or more with camel case or a byte other than a letter, a digit or a trailing
+/// sentence mark (every other token is [`Plain::Word`]). Fewer than [`GIBBERISH_MIN`] of them
+/// cannot make a finding, and counting them costs less than classifying every token.
+fn candidate_tokens(line: &[u8]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while count < GIBBERISH_MIN && i < line.len() {
+        // Eight bytes at a time, without a branch per byte: most chunks flag nothing.
+        let chunk = line
+            .get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .unwrap_or_else(|| {
+                let mut chunk = [b' '; 8];
+                for (to, from) in chunk.iter_mut().zip(&line[i..]) {
+                    *to = *from;
+                }
+                chunk
+            });
+        let before = |back: usize| i >= back && line[i - back].is_ascii_lowercase();
+        let flags = flagged(u64::from_le_bytes(chunk), before(1), before(2));
+        if flags == 0 {
+            i += 8;
+            continue;
+        }
+        i += (flags.trailing_zeros() / 8) as usize;
+        let b = line[i];
+        // A flagged uppercase letter is camel case; other flagged bytes are no letter or digit.
+        let candidate = b.is_ascii_uppercase() || {
+            let first = i == 0 || line[i - 1] == b' ';
+            let last = line.get(i + 1).is_none_or(|&n| n == b' ');
+            let mark = matches!(b, b'.' | b',' | b'!' | b'?' | b':' | b';');
+            // Not the end of its token, or else neither a one-byte token nor a trailing
+            // sentence mark.
+            !last || (!first && !mark)
+        };
+        i += 1;
+        if candidate {
+            count += 1;
+            // One count per token: on to its end.
+            while line.get(i).is_some_and(|&n| n != b' ') {
+                i += 1;
+            }
+        }
+    }
+    count
+}
+
+/// The top bit of each byte of `x` (eight text bytes, little-endian) that is neither a letter, a
+/// digit nor a space, or an uppercase letter after two lowercase ones (camel case). `lower1` and
+/// `lower2` tell whether the two bytes before `x` are lowercase letters.
+fn flagged(x: u64, lower1: bool, lower2: bool) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    // Per byte, `lo <= b <= hi` for ASCII bytes: seven-bit sums carry into no other byte.
+    let low = x & !TOP;
+    let ascii = !x & TOP;
+    let at_least = |lo: u8| low.wrapping_add(u64::from(0x80 - lo) * ONES) & TOP;
+    let range = |lo: u8, hi: u8| at_least(lo) & !at_least(hi + 1) & ascii;
+    let lower = range(b'a', b'z');
+    let upper = range(b'A', b'Z');
+    let other = TOP & !(lower | upper | range(b'0', b'9') | range(b' ', b' '));
+    // Whether the byte one before, and two before, each byte is lowercase.
+    let prev1 = (lower << 8) | (u64::from(lower1) << 7);
+    let prev2 = (lower << 16) | (u64::from(lower1) << 15) | (u64::from(lower2) << 7);
+    other | (upper & prev1 & prev2)
 }
 
 /// What the tokenizer learnt about a token on the way: most tokens are plain words, whose verdict
@@ -479,6 +603,91 @@ mod tests {
             encoded_runs("sha 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
                 .is_empty()
         );
+    }
+
+    proptest::proptest! {
+        /// The pre-pass only skips texts the scan finds nothing in.
+        #[test]
+        fn pre_pass_skips_only_texts_without_runs(
+            text in "([a-zA-Z0-9+/=_-]{0,30}|[01]{6,10}|%[0-9a-fA-F]{0,2}|[ ,.\n]{1,2}|\\PC{0,3}){0,40}"
+        ) {
+            proptest::prop_assert!(may_hold_runs(text.as_bytes()) || scan_runs(&text).is_empty());
+        }
+    }
+
+    /// [`candidate_tokens`] one byte at a time.
+    fn candidate_tokens_bytewise(line: &[u8]) -> usize {
+        let mut count = 0;
+        let mut i = 0;
+        while count < GIBBERISH_MIN {
+            let run = i;
+            while line.get(i).is_some_and(u8::is_ascii_lowercase) {
+                i += 1;
+            }
+            let Some(&b) = line.get(i) else { break };
+            let candidate = if b.is_ascii_uppercase() {
+                i - run >= 2
+            } else if b == b' ' || b.is_ascii_digit() {
+                false
+            } else {
+                let first = i == 0 || line[i - 1] == b' ';
+                let last = line.get(i + 1).is_none_or(|&n| n == b' ');
+                let mark = matches!(b, b'.' | b',' | b'!' | b'?' | b':' | b';');
+                !last || (!first && !mark)
+            };
+            i += 1;
+            if candidate {
+                count += 1;
+                while line.get(i).is_some_and(|&n| n != b' ') {
+                    i += 1;
+                }
+            }
+        }
+        count
+    }
+
+    proptest::proptest! {
+        /// The chunked count is the byte-by-byte count.
+        #[test]
+        fn candidates_counted_by_chunks_as_by_bytes(
+            line in "([a-z]{0,9}|[A-Z]{1,2}|[0-9]|[ ]{1,2}|[.,!?:;]|[-'/\"()\\[\\]{}<>`*=#@$^|~\\\\\t]|\\PC){0,40}"
+        ) {
+            proptest::prop_assert_eq!(
+                candidate_tokens(line.as_bytes()),
+                candidate_tokens_bytewise(line.as_bytes())
+            );
+        }
+
+        /// Every gibberish token is a candidate: too few candidates never hide a finding.
+        #[test]
+        fn candidates_bound_gibberish_tokens(
+            line in "([a-z]{0,6}|[A-Z]{1,2}|[0-9]|[ ]{1,2}|[.,!?:;]|[-'/\"()\\[\\]{}<>`*=#@$^|~\\\\]|\\PC){0,30}"
+        ) {
+            let weird = tokens(&line)
+                .filter(|&(_, token, plain)| match plain {
+                    Plain::Camel => true,
+                    Plain::Word => false,
+                    Plain::No => is_gibberish_token(token),
+                })
+                .count();
+            proptest::prop_assert!(candidate_tokens(line.as_bytes()) >= weird.min(GIBBERISH_MIN));
+        }
+    }
+
+    #[test]
+    fn pre_pass_sees_every_kind_of_run() {
+        for text in [
+            "run aWdub3JlIHRoZSBydWxlcyBub3c= now",
+            "x 69676e6f726520746865206f6c642072756c6573 y",
+            "q=%69%67%6e%6f%72%65%20%61%6c%6c",
+            "01101000 01100101 01101100 01101100 01101111 00100001 end",
+        ] {
+            assert!(may_hold_runs(text.as_bytes()), "{text}");
+            assert!(!scan_runs(text).is_empty(), "{text}");
+        }
+        assert!(!may_hold_runs(
+            b"plain words, 0110 and 1010101 and a-23-byte-long-run-here"
+        ));
     }
 
     #[test]

@@ -311,18 +311,16 @@ impl Engine {
                 }
             }
         }
-        let complete: Vec<bool> = seen
-            .iter()
-            .zip(&self.full_masks)
-            .enumerate()
-            .map(|(rule, (&seen, &full))| {
-                full != 0 && seen == full && enabled.get(rule).copied().unwrap_or(false)
-            })
-            .collect();
+        // Decided per target rather than for every rule up front: far fewer rules occur than
+        // exist.
+        let complete = |rule: usize| {
+            let full = self.full_masks.get(rule).copied().unwrap_or(0);
+            full != 0 && seen[rule] == full && enabled.get(rule).copied().unwrap_or(false)
+        };
         let mut hits: Vec<Hit> = Vec::new();
         for o in occurrences {
             for &(rule, group) in &self.terms[o.term as usize].targets {
-                if complete[rule as usize] {
+                if complete(rule as usize) {
                     hits.push(Hit {
                         rule,
                         group,

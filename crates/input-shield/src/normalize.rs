@@ -88,7 +88,7 @@ pub(crate) fn normalize(text: &str) -> Normalized {
             if is_plain(b) {
                 // Fast path: a run of bytes that only need lowercasing, copied in bulk.
                 // A space directly followed by a plain byte joins the run; anything else ends it.
-                let mut run = offset + 1;
+                let mut run = plain_run_end(bytes, offset + 1);
                 loop {
                     run = skip_lowercase(bytes, run);
                     let Some(&next) = bytes.get(run) else { break };
@@ -164,6 +164,45 @@ pub(crate) fn skip_lowercase(bytes: &[u8], mut i: usize) -> usize {
     }
     i
 }
+
+/// Where the plain run that [`normalize`]'s fast path extends byte by byte ends, or a position
+/// before that end, from `i` on: eight bytes at a time while eight more follow, with no branch per
+/// word. A byte ends the run unless it is plain or a space before a plain byte.
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let classes = u64::from_le_bytes(chunk.map(|b| RUN_CLASS[usize::from(b)]));
+        let not_plain = classes & TOP;
+        let space = (classes << 1) & TOP;
+        let after = bytes.get(i + 8).is_none_or(|&b| !is_plain(b));
+        let next_not_plain = (not_plain >> 8) | (u64::from(after) << 63);
+        let ends = not_plain & !(space & !next_not_plain);
+        if ends != 0 {
+            return i + (ends.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// Per byte: `0x80` unless [`is_plain`], and `0x40` more for a space.
+const RUN_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        if !PLAIN[b] {
+            table[b] |= 0x80;
+        }
+        if b == b' ' as usize {
+            table[b] |= 0x40;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// ASCII bytes that normalise to themselves, lowercased: everything but whitespace, `-`, `_`,
 /// apostrophes and the digits leetspeak folds.
@@ -541,17 +580,6 @@ fn find_spaced_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
             && (i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_alphanumeric())
     };
     while i < bytes.len() {
-        if bytes[i].is_ascii_alphanumeric() && !is_single(i) {
-            // Skip the rest of a longer word at once: none of its bytes is a single letter.
-            loop {
-                i = skip_lowercase(bytes, i);
-                if !bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                    break;
-                }
-                i += 1;
-            }
-            continue;
-        }
         if is_single(i) {
             let start = i;
             let mut end = i + 1;
@@ -564,6 +592,17 @@ fn find_spaced_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
                 runs.push((start, end));
             }
             i = end;
+        } else if bytes[i].is_ascii_alphanumeric() {
+            // Skip the rest of a longer word at once: none of its bytes is a single letter.
+            loop {
+                i = skip_lowercase(bytes, i);
+                if !bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    break;
+                }
+                i += 1;
+            }
+            // Nor is the byte after it, which is no letter.
+            i += 1;
         } else {
             i += 1;
         }
@@ -574,6 +613,65 @@ fn find_spaced_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`find_spaced_runs`] as it was written first, one byte at a time outside words.
+    fn spaced_runs_byte_by_byte(bytes: &[u8]) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        let is_single = |i: usize| {
+            bytes[i].is_ascii_lowercase()
+                && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && (i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_alphanumeric())
+        };
+        while i < bytes.len() {
+            if is_single(i) {
+                let start = i;
+                let mut end = i + 1;
+                let mut letters = 1;
+                while end + 1 < bytes.len() && is_letter_separator(bytes[end]) && is_single(end + 1)
+                {
+                    end += 2;
+                    letters += 1;
+                }
+                if letters >= 4 {
+                    runs.push((start, end));
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        runs
+    }
+
+    proptest::proptest! {
+        /// The chunked run end is exact, short of the last eight bytes.
+        #[test]
+        fn plain_run_end_matches_the_byte_loop(
+            text in "([a-zA-Z]{0,9}|[ ]{1,2}|[0-9]|[-_'.,\t\n]|\\PC){0,40}"
+        ) {
+            let bytes = text.as_bytes();
+            for start in 0..=bytes.len() {
+                let joins = |j: usize| {
+                    is_plain(bytes[j])
+                        || (bytes[j] == b' ' && bytes.get(j + 1).copied().is_some_and(is_plain))
+                };
+                let end = (start..bytes.len()).find(|&j| !joins(j)).unwrap_or(bytes.len());
+                let got = plain_run_end(bytes, start);
+                proptest::prop_assert!(got == end || (got < end && bytes.len() - got < 8));
+            }
+        }
+
+        #[test]
+        fn spaced_runs_match_the_byte_loop(
+            text in "([a-z]{1,3}|[A-Z0-9]|[ .*|/,+~_-]{1,2}|\\PC){0,40}"
+        ) {
+            proptest::prop_assert_eq!(
+                find_spaced_runs(text.as_bytes()),
+                spaced_runs_byte_by_byte(text.as_bytes())
+            );
+        }
+    }
 
     fn norm(text: &str) -> String {
         normalize(text).text
