@@ -1,6 +1,6 @@
 //! The input shield: `analyze`, `InputShield`, `Assessment`, `Finding`, canaries, spotlighting.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use agentsentinel::input_shield::{self as shield, CanaryToken as CoreToken, SpotlightMode};
 use agentsentinel::{ThreatCategory, ThreatLevel};
@@ -10,25 +10,55 @@ use pyo3::types::{PyTuple, PyType};
 use crate::convert;
 
 /// The default shield, compiled once per process and shared by `analyze` and `should_block`.
-fn default_shield() -> &'static shield::InputShield {
-    static SHIELD: OnceLock<shield::InputShield> = OnceLock::new();
-    SHIELD.get_or_init(shield::InputShield::default)
+fn default_shield() -> &'static Arc<shield::InputShield> {
+    static SHIELD: OnceLock<Arc<shield::InputShield>> = OnceLock::new();
+    SHIELD.get_or_init(|| Arc::new(shield::InputShield::default()))
 }
 
-/// Analyses `text` with `shield`, releasing the GIL for long texts.
+/// Analyses `text` with `shield`, releasing the GIL for long texts. The findings stay in their
+/// indexed form (`Assessment` dresses them when first asked), so a call that only reads the
+/// verdict never copies rule strings and excerpts.
 fn run(
     py: Python<'_>,
-    shield: &shield::InputShield,
+    shield: &Arc<shield::InputShield>,
     text: &Bound<'_, PyAny>,
 ) -> PyResult<Assessment> {
     let text = convert::text_from_py(text, "text")?;
     let text: &str = &text;
-    let inner = if text.len() >= convert::DETACH_BYTES {
-        py.detach(|| shield.analyze(text))
+    let indexed = if text.len() >= convert::DETACH_BYTES {
+        py.detach(|| shield.analyze_indexed(text))
     } else {
-        shield.analyze(text)
+        shield.analyze_indexed(text)
     };
-    Ok(Assessment(inner))
+    // The text is kept only when findings need it for their excerpts.
+    let text = if indexed.findings.is_empty() {
+        Box::default()
+    } else {
+        Box::from(text)
+    };
+    Ok(Assessment {
+        indexed: Some(Indexed {
+            shield: Arc::clone(shield),
+            text,
+            assessment: indexed,
+        }),
+        full: OnceLock::new(),
+    })
+}
+
+/// Whether `text` scores at or above `shield`'s block threshold, releasing the GIL for long texts.
+fn run_should_block(
+    py: Python<'_>,
+    shield: &shield::InputShield,
+    text: &Bound<'_, PyAny>,
+) -> PyResult<bool> {
+    let text = convert::text_from_py(text, "text")?;
+    let text: &str = &text;
+    Ok(if text.len() >= convert::DETACH_BYTES {
+        py.detach(|| shield.should_block(text))
+    } else {
+        shield.should_block(text)
+    })
 }
 
 /// Analyses `text` with the built-in rules.
@@ -40,12 +70,12 @@ pub(crate) fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Asses
 /// Whether `text` scores at or above the default block threshold.
 #[pyfunction]
 pub(crate) fn should_block(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<bool> {
-    Ok(run(py, default_shield(), text)?.0.should_block)
+    run_should_block(py, default_shield(), text)
 }
 
 /// A configured prompt-injection detector.
 #[pyclass(frozen, module = "agentsentinel._core")]
-pub(crate) struct InputShield(shield::InputShield);
+pub(crate) struct InputShield(Arc<shield::InputShield>);
 
 #[pymethods]
 impl InputShield {
@@ -79,7 +109,10 @@ impl InputShield {
                 &format!("allow_phrases[{index}]"),
             )?);
         }
-        builder.build().map(Self).map_err(convert::to_py_err)
+        builder
+            .build()
+            .map(|shield| Self(Arc::new(shield)))
+            .map_err(convert::to_py_err)
     }
 
     fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Assessment> {
@@ -87,7 +120,7 @@ impl InputShield {
     }
 
     fn should_block(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<bool> {
-        Ok(run(py, &self.0, text)?.0.should_block)
+        run_should_block(py, &self.0, text)
     }
 
     #[getter]
@@ -118,65 +151,123 @@ impl InputShield {
 
 /// The verdict of the shield on one text.
 #[pyclass(frozen, eq, module = "agentsentinel._core")]
-#[derive(PartialEq)]
-pub(crate) struct Assessment(agentsentinel::Assessment);
+pub(crate) struct Assessment {
+    /// What `analyze` made, findings by rule index; `None` for one built by `from_dict`.
+    indexed: Option<Indexed>,
+    /// The full assessment, built from `indexed` on first use (or given by `from_dict`).
+    full: OnceLock<agentsentinel::Assessment>,
+}
+
+/// An indexed assessment with what it takes to dress it: its shield and its text.
+struct Indexed {
+    shield: Arc<shield::InputShield>,
+    /// The analysed text, or empty when there are no findings (nothing to excerpt).
+    text: Box<str>,
+    assessment: shield::IndexedAssessment,
+}
+
+impl Assessment {
+    /// The full assessment, every finding with its rule's strings and its excerpt.
+    fn full(&self) -> &agentsentinel::Assessment {
+        self.full.get_or_init(|| match &self.indexed {
+            Some(indexed) => indexed
+                .shield
+                .dress(&indexed.text, indexed.assessment.clone()),
+            // INVARIANT: an Assessment without `indexed` is made with `full` set (`from_dict`).
+            None => agentsentinel::Assessment::clean(""),
+        })
+    }
+
+    /// Score, level, flag, fingerprint and time, which need no dressing.
+    fn verdict(&self) -> (u8, ThreatLevel, bool, &str, u64) {
+        if let Some(Indexed { assessment: a, .. }) = &self.indexed {
+            return (
+                a.risk_score,
+                a.threat_level,
+                a.should_block,
+                &a.fingerprint,
+                a.analysis_time_us,
+            );
+        }
+        let a = self.full();
+        (
+            a.risk_score,
+            a.threat_level,
+            a.should_block,
+            &a.fingerprint,
+            a.analysis_time_us,
+        )
+    }
+}
+
+impl PartialEq for Assessment {
+    fn eq(&self, other: &Self) -> bool {
+        self.full() == other.full()
+    }
+}
 
 #[pymethods]
 impl Assessment {
     #[staticmethod]
     fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        convert::serde_from_py(data, "data", "an assessment").map(Self)
+        let full: agentsentinel::Assessment =
+            convert::serde_from_py(data, "data", "an assessment")?;
+        Ok(Assessment {
+            indexed: None,
+            full: OnceLock::from(full),
+        })
     }
 
     #[getter]
     fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.0.findings.iter().cloned().map(Finding))
+        PyTuple::new(py, self.full().findings.iter().cloned().map(Finding))
     }
 
     #[getter]
     fn risk_score(&self) -> u8 {
-        self.0.risk_score
+        self.verdict().0
     }
 
     #[getter]
     fn threat_level(&self) -> &'static str {
-        level_name(self.0.threat_level)
+        level_name(self.verdict().1)
     }
 
     #[getter]
     fn should_block(&self) -> bool {
-        self.0.should_block
+        self.verdict().2
     }
 
     #[getter]
     fn fingerprint(&self) -> &str {
-        &self.0.fingerprint
+        self.verdict().3
     }
 
     #[getter]
     fn analysis_time_us(&self) -> u64 {
-        self.0.analysis_time_us
+        self.verdict().4
     }
 
     fn rule_ids(&self) -> Vec<&str> {
-        self.0.rule_ids()
+        self.full().rule_ids()
     }
 
     fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        convert::serde_to_py(py, &self.0)
+        convert::serde_to_py(py, self.full())
     }
 
     fn to_json(&self) -> PyResult<String> {
-        convert::serde_to_json(&self.0)
+        convert::serde_to_json(self.full())
     }
 
     fn __repr__(&self) -> String {
+        let full = self.full();
         format!(
             "Assessment(risk_score={}, threat_level='{}', should_block={}, rule_ids={})",
-            self.0.risk_score,
-            self.0.threat_level,
-            if self.0.should_block { "True" } else { "False" },
-            list_repr(&self.0.rule_ids()),
+            full.risk_score,
+            full.threat_level,
+            if full.should_block { "True" } else { "False" },
+            list_repr(&full.rule_ids()),
         )
     }
 
