@@ -715,9 +715,7 @@ impl Sessions {
         args_json: Unknown<'_>,
         now_ms: Option<Unknown<'_>>,
     ) -> napi::Result<String> {
-        let (session, call, now) = session_args_json(session_id, tool, args_json, now_ms)
-            .map_err(|e| to_js_err(env, e, None))?;
-        decision_json(&self.0.check(&session, &call, now))
+        decision_json(&self.decide_json(env, session_id, tool, args_json, now_ms)?)
     }
 
     /// `enforce` for the package's JS layer; see `_checkJson`. Not part of the API.
@@ -730,9 +728,7 @@ impl Sessions {
         args_json: Unknown<'_>,
         now_ms: Option<Unknown<'_>>,
     ) -> napi::Result<String> {
-        let (session, call, now) = session_args_json(session_id, tool, args_json, now_ms)
-            .map_err(|e| to_js_err(env, e, None))?;
-        let decision = self.0.check(&session, &call, now);
+        let decision = self.decide_json(env, session_id, tool, args_json, now_ms)?;
         if decision.is_allow() {
             decision_json(&decision)
         } else {
@@ -912,6 +908,23 @@ impl RuleRow {
             self.weight,
             &self.description,
         )
+    }
+}
+
+impl Sessions {
+    /// The decision on a call whose arguments arrive as JSON text from the package's JS layer
+    /// (`_checkJson`, `_enforceJson`).
+    fn decide_json(
+        &self,
+        env: Env,
+        session_id: Unknown<'_>,
+        tool: Unknown<'_>,
+        args_json: Unknown<'_>,
+        now_ms: Option<Unknown<'_>>,
+    ) -> napi::Result<agentsentinel::Decision> {
+        let (session, call, now) = session_args_json(session_id, tool, args_json, now_ms)
+            .map_err(|e| to_js_err(env, e, None))?;
+        Ok(self.0.check(&session, &call, now))
     }
 }
 
