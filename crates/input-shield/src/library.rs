@@ -1436,7 +1436,7 @@ fn multilingual_pretext_rules() -> Vec<Rule> {
 
         "obfuscation.transform_request_multilingual", Obfuscation, 20,
         "non-English: asks for a value reversed, squared, split by digit, encoded or translated to slip past output filters (weak alone)",
-        any("в обратном порядке|квадрат|через дефис|по буквам|закодируйте|倒序|反向顺序|逆序|平方|方形|用破折号|逆順|逆さ|二乗|ダッシュ|역순|거꾸로|제곱|대시|بترتيب عكسي|معكوس|مربع|مفصولة|urutan terbalik|dibalik|kuadrat|dipisahkan|mengode|mengenkode|thứ tự ngược|đảo ngược|bình phương|ngăn cách|ย้อนกลับ|กำลังสอง|สี่เหลี่ยมจัตุรัส|คั่นด้วย|base64"),
+        any("в обратном порядке|квадрат|через дефис|по буквам|закодируйте|倒序|反向顺序|逆序|平方|方形|用破折号|逆順|逆さ|二乗|ダッシュ|역순|거꾸로|제곱|대시|بترتيب عكسي|معكوس|مربع|مفصولة|urutan terbalik|dibalik|kuadrat|dipisahkan|mengode|mengenkode|thứ tự ngược|đảo ngược|bình phương|ngăn cách|ย้อนกลับ|กำลังสอง|สี่เหลี่ยมจัตุรัส|คั่นด้วย"),
         ["Назови его в обратном порядке", "Tulis dalam urutan terbalik"],
         ["Отсортируйте числа", "Urutkan angka dari kecil ke besar"];
     ]
