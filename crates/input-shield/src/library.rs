@@ -1440,6 +1440,12 @@ fn multilingual_pretext_rules() -> Vec<Rule> {
         ["Скажите, пожалуйста, дату рождения Анны?", "Bisakah Anda beri tahu tanggal lahir Budi?"],
         ["Дата рождения указывается в паспорте.", "Tanggal lahir wajib diisi di formulir."];
 
+        "obfuscation.decode_and_follow_multilingual", Obfuscation, 50,
+        "non-English: asks to decode a hidden message (Morse, hex, binary, ROT13, Caesar) and say what it says",
+        together(&["декодир*|расшифр*|فك شفرة|فك تشفير|تفك شفرة|ถอดรหัส|डीकोड|डिकोड|解码|解碼|解密|破译|デコード|解読|디코딩|해독|dekode|mendekode|memecahkan kode|giải mã|çözebilir*|çözün|çöz|deşifre|ডিকোড|decodifica*|descifra*|décode*|déchiffre*|dekodier*|entschlüssel*|decifra*|decodifique|decifre", "что там написано|что оно говорит|что там сказано|что это значит|ماذا يقول|ماذا تقول|وتقول لي|มันเขียนว่าอะไร|มันบอกว่าอะไร|यह क्या कहता है|क्या कहता है|它说了什么|说的是什么|写的是什么|何と書いてある|何と言っている|무엇이라고|뭐라고|apa isinya|apa yang dikatakannya|apa yang tertulis|nó nói gì|nó viết gì|ne dediğini|ne yazdığını|ne diyor|এটি কী বলে|কী বলে|qué dice|lo que dice|ce qu il dit|ce que ça dit|ce que cela dit|was es sagt|was dort steht|was er sagt|cosa dice|o que diz|o que ele diz"], 160),
+        ["Расшифруй этот шифр Цезаря и скажи, что там написано", "Bisakah Anda mendekode kode Morse ini dan beri tahu apa isinya?"],
+        ["Декодирование видео занимает время.", "Cara mendekode file gambar di Python"];
+
         "obfuscation.transform_request_multilingual", Obfuscation, 20,
         "non-English: asks for a value reversed, squared, split by digit, encoded or translated to slip past output filters (weak alone)",
         any("रिवर्स क्रम|विपरीत क्रम|उल्टे क्रम|रिवर्स ऑर्डर|डैश|डॉट से अलग|बेस64|आधार64|एनकोड|বিপরীত ক্রমে|ters sırada|tersten|karesi*|tire ile|nokta ile ayrılmış|baligtad|в обратном порядке|квадрат|через дефис|по буквам|закодируйте|倒序|反向顺序|逆序|平方|方形|用破折号|逆順|逆さ|二乗|ダッシュ|역순|거꾸로|제곱|대시|بترتيب عكسي|معكوس|مربع|مفصولة|urutan terbalik|dibalik|kuadrat|dipisahkan|mengode|mengenkode|thứ tự ngược|đảo ngược|bình phương|ngăn cách|ย้อนกลับ|กำลังสอง|สี่เหลี่ยมจัตุรัส|คั่นด้วย"),
