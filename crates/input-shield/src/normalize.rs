@@ -381,7 +381,16 @@ impl Writer {
                 let ascii = char::from_u32(cp - 0xFEE0).unwrap_or(' ');
                 self.ascii(ascii as u8, at, next);
             }
-            0x3000 | 0xA0 | 0x2000..=0x200A | 0x202F | 0x205F | 0x1680 | 0x2010..=0x2015 => {
+            // Spanish opening marks (¡ ¿) separate words like the ASCII marks they mirror.
+            0x3000
+            | 0xA0
+            | 0xA1
+            | 0xBF
+            | 0x2000..=0x200A
+            | 0x202F
+            | 0x205F
+            | 0x1680
+            | 0x2010..=0x2015 => {
                 self.space(false, at);
             }
             0x2028 | 0x2029 | 0x85 => self.space(true, at),

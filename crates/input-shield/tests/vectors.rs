@@ -85,3 +85,8 @@ fn obfuscation() {
 fn benign() {
     replay("benign.json");
 }
+
+#[test]
+fn benign_multilingual() {
+    replay("benign-multilingual.json");
+}
