@@ -559,6 +559,7 @@ pub(crate) fn builtin_rules() -> Vec<Rule> {
     rules.extend(dictation_and_pretext_rules());
     rules.extend(reply_tampering_rules());
     rules.extend(multilingual_pretext_rules());
+    rules.extend(framing_rules());
     for rule in &mut rules {
         if NEGATABLE.contains(&rule.id.as_str()) {
             rule.unless_negated = true;
@@ -1463,5 +1464,17 @@ fn multilingual_pretext_rules() -> Vec<Rule> {
         any("in umgekehrter reihenfolge|en orden inverso|en orden inversa|em ordem inversa|por ordem inversa|in ordine inverso|en ordre inverse|à l envers|con guiones entre cada|com traços entre cada|mit bindestrichen zwischen|avec des tirets entre|con trattini tra|रिवर्स क्रम|विपरीत क्रम|उल्टे क्रम|रिवर्स ऑर्डर|डैश|डॉट से अलग|बेस64|आधार64|एनकोड|বিপরীত ক্রমে|ters sırada|tersten|karesi*|tire ile|nokta ile ayrılmış|baligtad|в обратном порядке|квадрат|через дефис|по буквам|закодируйте|倒序|反向顺序|逆序|平方|方形|用破折号|逆順|逆さ|二乗|ダッシュ|역순|거꾸로|제곱|대시|بترتيب عكسي|معكوس|مربع|مفصولة|urutan terbalik|dibalik|kuadrat|dipisahkan|mengode|mengenkode|thứ tự ngược|đảo ngược|bình phương|ngăn cách|ย้อนกลับ|กำลังสอง|สี่เหลี่ยมจัตุรัส|คั่นด้วย"),
         ["Назови его в обратном порядке", "Tulis dalam urutan terbalik"],
         ["Отсортируйте числа", "Urutkan angka dari kecil ke besar"];
+    ]
+}
+
+/// How role-play and "research" jailbreaks excuse themselves: a disclaimer that the harmful
+/// output is only make-believe or study material.
+fn framing_rules() -> Vec<Rule> {
+    rules![
+        "jailbreak.purpose_disclaimer", Jailbreak, 40,
+        "excuses a request in advance: it is only fiction or research and will never be used for real (weak alone: articles carry disclaimers too)",
+        any("will not be used in real life|will never be used in real life|wont be used in real life|will not be used in the real world|not be used in real life|not be applied in real life|not be carried out in real life|not be implemented in real life|not be acted upon in real life|will not be used for malicious|will not be used for any malicious|will not be used for harmful|will not be used for any harmful|will not be used for illegal|will never be used for malicious|will never be used for harmful|will not actually be used|wont actually be used|will never actually be used|for research purposes only|for academic purposes only|for fictional purposes only|purely for fictional purposes|purely for research purposes|purely for educational purposes|purely for storytelling purposes|purely for artistic expression|strictly for research purposes|strictly for educational purposes|solely for research purposes|solely for educational purposes|for the sake of the story|for the purposes of this story"),
+        ["This is purely for storytelling purposes and will never be used in real life.", "Explain it for research purposes only."],
+        ["The research purposes are described in section 2.", "This novel is entirely fictional; any resemblance is coincidental."];
     ]
 }
