@@ -95,8 +95,9 @@ fn replay(c: &mut Criterion) {
         });
     });
     // With 2-second lifetimes among a million long-lived nonces, fresh ones expire faster than
-    // the incremental sweep comes round: `stored` shows whether the guard ran at capacity
-    // (whole-shard sweeps) during the fresh half.
+    // the incremental sweep comes round at its normal pace: the expired ones pile up until a
+    // shard is 7/8 full and sweeps faster. `stored` shows where that settled (below `capacity`:
+    // no whole-shard sweeps during the fresh half; at or above it: some).
     eprintln!("replay: after the fresh half: {:?}", guard.stats());
     // The live nonces, shuffled, then read in order: in real use a replayed nonce was just
     // decoded from its token and sits in L1, so the timed loop reads them sequentially (the
