@@ -18,8 +18,9 @@ pub const BYTES_PER_SLOT: usize = std::mem::size_of::<Tag>() + 2 * std::mem::siz
 const SWEEP_PER_CALL: usize = 2;
 
 /// How much faster a shard more than 7/8 full sweeps. Nonces that expire long before the cursor
-/// comes round would otherwise pile up until the shard is full and must be swept whole, which
-/// costs no less and stalls one unlucky call for the whole shard.
+/// comes round would otherwise pile up until the shard is full and must be swept whole: that
+/// measured slower overall (see the README) and stalls one unlucky call for a pass over the
+/// whole shard.
 const SWEEP_SPEEDUP_WHEN_NEARLY_FULL: usize = 4;
 
 /// Calls to a shard between two rounds of upkeep. A round writes the hashes and expiries of the
