@@ -9,18 +9,24 @@ use crate::ReplayError;
 /// A 128-bit nonce, as carried by a permit.
 pub type Nonce = [u8; 16];
 
-/// Bytes of one table slot: the nonce's 64-bit keyed hash and its 8-byte expiry, plus the
-/// slot's one-byte tag in the shard's separate tag array.
-pub const BYTES_PER_SLOT: usize = std::mem::size_of::<Slot>() + std::mem::size_of::<Tag>();
+/// Bytes of one table slot, each in its own per-shard array: the one-byte tag, the nonce's
+/// 64-bit keyed hash and its 8-byte expiry.
+pub const BYTES_PER_SLOT: usize = std::mem::size_of::<Tag>() + 2 * std::mem::size_of::<u64>();
 
 /// Slots examined for expired entries per call: reclamation is spread over calls, so no call
 /// pays for a full sweep unless its shard is full.
 const SWEEP_PER_CALL: usize = 2;
 
-/// Calls to a shard between two rounds of upkeep. A round writes the slots of the nonces recorded
-/// since the last one (their tags are written at once) and sweeps `SWEEP_PER_CALL` slots per
-/// call. Writing a batch lets the slots' cache misses overlap instead of each call waiting for
-/// its own.
+/// How much faster a shard more than 7/8 full sweeps. Nonces that expire long before the cursor
+/// comes round would otherwise pile up until the shard is full and must be swept whole: that
+/// measured slower overall (see the README) and stalls one unlucky call for a pass over the
+/// whole shard.
+const SWEEP_SPEEDUP_WHEN_NEARLY_FULL: usize = 4;
+
+/// Calls to a shard between two rounds of upkeep. A round writes the hashes and expiries of the
+/// nonces recorded since the last one (their tags are written at once) and sweeps
+/// `SWEEP_PER_CALL` slots per call. Writing a batch lets its cache misses overlap instead of
+/// each call waiting for its own: the mutex's atomic instructions wait for pending stores.
 const UPKEEP_EVERY: usize = 16;
 
 /// Most shards a guard uses; capacity is split evenly between them.
@@ -36,23 +42,26 @@ const MAX_SHARDS: usize = 64;
 /// never grows. Up to 64 shards, each behind its own `parking_lot` mutex, so
 /// `check_and_record` takes `&self` and threads rarely contend. Each call does O(1) expected
 /// work: one probe sequence in one shard, and every 16th call to a shard also writes the slots
-/// of the nonces recorded since (see below) and examines 32 slots for expired nonces. A shard
-/// that runs full is swept whole once before the guard gives up with
-/// [`ReplayError::CapacityExhausted`]; a nonce is never forgotten before it expires.
+/// of the nonces recorded since (see below) and examines 32 slots for expired nonces (128 while
+/// the shard is more than 7/8 full). A shard that runs full is swept whole once before the
+/// guard gives up with [`ReplayError::CapacityExhausted`]; a nonce is never forgotten before it
+/// expires.
 ///
 /// A slot keeps a 64-bit hash of the nonce, keyed with a per-guard random seed, not the nonce
 /// itself: that shrinks the table by a third at the price of refusing a fresh nonce as `Replayed`
 /// if it shares all 64 bits with a live one — about one call in 2^44 with a million live nonces,
 /// and always on the closed side. Without the seed, nobody can aim nonces at one shard or slot.
 ///
-/// Next to its 16-byte slots each shard keeps one tag byte per slot (0 for empty, else 8 bits of
-/// the hash that do not pick the shard or the home slot): 1.5 MB of tags for a million nonces of
-/// capacity, against 24 MB of slots. A probe walks only the tags; a slot is loaded only when its
-/// tag matches, to compare the full hash. So recording a fresh nonce reads no slot (it passes a
-/// matching tag about once per 255 occupied slots) and writes its tag at once and its slot with
-/// the shard's next 15 or so, in one batch whose cache misses overlap (a nonce waiting for its
-/// slot is found through the shard's short list of them). Refusing a replay reads the nonce's
-/// slot, which for a large guard is one miss to main memory.
+/// A shard keeps a slot in three arrays: one tag byte (0 for empty, else 8 bits of the hash that
+/// do not pick the shard or the home slot), the 8-byte hash and the 8-byte expiry. For a million
+/// nonces of capacity that is 1.5 MB of tags, 12 MB of hashes and 12 MB of expiries. A probe
+/// walks only the tags; a hash is loaded only when its tag matches, and an expiry only by
+/// sweeps, which walk the expiries in order. So recording a fresh nonce reads no hash (it passes
+/// a matching tag about once per 255 occupied slots) and writes its tag at once and its hash and
+/// expiry with the shard's next 15 or so, in one batch whose cache misses overlap (a nonce
+/// waiting for its hash to be written is found through the shard's short list of them).
+/// Refusing a replay reads the nonce's hash, which for a large guard is one miss to main
+/// memory, in an array half the size of one that also held the expiries.
 ///
 /// # Examples
 ///
@@ -123,11 +132,12 @@ impl ReplayGuard {
         let shards = (0..shard_count)
             .map(|_| {
                 Padded(Mutex::new(Shard {
-                    // All-zero tags and slots are empty: `vec!` of zeros asks the allocator for
-                    // zeroed memory, which the OS hands out lazily, so `new` is cheap and pages
-                    // are touched only as nonces arrive.
+                    // All-zero tags, hashes and expiries are empty slots: `vec!` of zeros asks the
+                    // allocator for zeroed memory, which the OS hands out lazily, so `new` is
+                    // cheap and pages are touched only as nonces arrive.
                     tags: vec![EMPTY_TAG; slots].into_boxed_slice(),
-                    slots: vec![[0u64; 2]; slots].into_boxed_slice(),
+                    hashes: vec![UNWRITTEN; slots].into_boxed_slice(),
+                    expiries: vec![0; slots].into_boxed_slice(),
                     len: 0,
                     limit: per_shard,
                     cursor: 0,
@@ -213,8 +223,13 @@ impl ReplayGuard {
             .is_some_and(|shard| shard.0.lock().find(hash).is_ok())
     }
 
-    /// The nonce's keyed 64-bit hash: for a fixed low half a bijection of the high half, and
-    /// mixed so every bit of the nonce reaches the top bits that pick the shard.
+    /// The nonce's keyed 64-bit hash, never [`UNWRITTEN`]: for a fixed low half a bijection of
+    /// the high half (except that 0 becomes 1), and mixed so every bit of the nonce reaches the
+    /// top bits that pick the shard.
+    ///
+    /// The shard, the home slot, the tag and the stored value are all taken from the returned
+    /// hash, so the remapping only makes the two nonces whose mixes are 0 and 1 one more pair
+    /// that shares all 64 bits (each refused as a replay of the other, on the closed side).
     fn hash(&self, nonce: &Nonce) -> u64 {
         let mut low = [0u8; 8];
         let mut high = [0u8; 8];
@@ -222,7 +237,7 @@ impl ReplayGuard {
         high.copy_from_slice(&nonce[8..]);
         let low = u64::from_le_bytes(low) ^ self.seed[0];
         let high = u64::from_le_bytes(high) ^ self.seed[1];
-        mix64(mix64(low) ^ high)
+        mix64(mix64(low) ^ high).max(1)
     }
 
     fn shard_index(&self, hash: u64) -> usize {
@@ -269,8 +284,9 @@ impl ReplayGuard {
             .iter()
             .map(|s| {
                 let shard = s.0.lock();
-                shard.slots.len() * std::mem::size_of::<Slot>()
-                    + shard.tags.len() * std::mem::size_of::<Tag>()
+                std::mem::size_of_val(&*shard.tags)
+                    + std::mem::size_of_val(&*shard.hashes)
+                    + std::mem::size_of_val(&*shard.expiries)
                     + shard.unwritten.capacity() * std::mem::size_of::<(usize, Entry)>()
             })
             .sum();
@@ -326,13 +342,14 @@ fn random_seed() -> [u64; 2] {
     [state.hash_one(0x5EED_u64), state.hash_one(0x5EED_0001_u64)]
 }
 
-/// One slot as stored: the nonce's keyed hash, then its expiry (see [`Entry`]).
-type Slot = [u64; 2];
-
 /// One byte per slot, kept in an array of its own that is small enough to stay in cache:
 /// [`EMPTY_TAG`] for an empty slot, otherwise [`tag_of`] the slot's hash. A probe reads tags and
-/// loads a slot from the large array only when its tag matches.
+/// loads a hash from the large array only when its tag matches.
 type Tag = u8;
+
+/// The stored hash of an empty slot, or of one whose nonce was recorded since the last upkeep
+/// and waits in the shard's list to be written. [`ReplayGuard::hash`] never returns it.
+const UNWRITTEN: u64 = 0;
 
 /// The tag of an empty slot; no hash has it.
 const EMPTY_TAG: Tag = 0;
@@ -345,8 +362,8 @@ fn tag_of(hash: u64) -> Tag {
     low.max(1)
 }
 
-/// One slot. `expires_at == 0` marks an empty slot: a recorded nonce always expires after `now`,
-/// so it is at least 1.
+/// One slot, read from or written to the hash and expiry arrays. `expires_at == 0` marks an
+/// empty slot: a recorded nonce always expires after `now`, so it is at least 1.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     hash: u64,
@@ -367,10 +384,13 @@ impl Entry {
 struct Shard {
     // INVARIANT: linear probing without tombstones: every entry sits at or after its home slot
     // (cyclically) with no empty slot in between; removal shifts later entries back.
-    // INVARIANT: `tags` and `slots` have the same length and move together: `tags[i]` is
-    // `EMPTY_TAG` exactly when slot `i` is empty, and `tag_of(slots[i].hash)` otherwise.
+    // INVARIANT: `tags`, `hashes` and `expiries` have the same length and move together:
+    // `tags[i]` is `EMPTY_TAG` exactly when slot `i` is empty, and `tag_of(hash)` of its
+    // entry otherwise; an empty slot has hash `UNWRITTEN` and expiry 0, a written one its
+    // entry's hash and expiry (both non-zero).
     tags: Box<[Tag]>,
-    slots: Box<[Slot]>,
+    hashes: Box<[u64]>,
+    expiries: Box<[u64]>,
     len: usize,
     limit: usize,
     cursor: usize,
@@ -380,7 +400,8 @@ struct Shard {
     /// may have expired, so a shard full of live nonces refuses in O(1), not O(shard).
     earliest_expiry: u64,
     // INVARIANT: an entry recorded since the last upkeep has its tag in `tags` and sits here, its
-    // slot still empty (all zero); at most `UPKEEP_EVERY` of them. Empty before any removal.
+    // hash and expiry still unwritten (zero); at most `UPKEEP_EVERY` of them. Empty before
+    // anything reads an expiry or moves an entry.
     unwritten: Vec<(usize, Entry)>,
     calls_since_upkeep: usize,
     counters: Counters,
@@ -394,32 +415,35 @@ impl Shard {
         } else {
             hash << (64 - self.shift)
         };
-        let product = u128::from(slot_bits) * self.slots.len() as u128;
+        let product = u128::from(slot_bits) * self.hashes.len() as u128;
         usize::try_from(product >> 64).unwrap_or(0)
     }
 
     fn get(&self, i: usize) -> Entry {
-        let [hash, expires_at] = self.slots[i];
-        Entry { hash, expires_at }
+        Entry {
+            hash: self.hashes[i],
+            expires_at: self.expiries[i],
+        }
     }
 
-    /// Writes slot `i` and its tag (both without reading them first).
+    /// Writes slot `i`: its tag, hash and expiry (without reading them first).
     fn set(&mut self, i: usize, entry: Entry) {
         self.tags[i] = if entry.is_empty() {
             EMPTY_TAG
         } else {
             tag_of(entry.hash)
         };
-        self.slots[i] = [entry.hash, entry.expires_at];
+        self.hashes[i] = entry.hash;
+        self.expiries[i] = entry.expires_at;
     }
 
     fn next(&self, i: usize) -> usize {
-        if i + 1 == self.slots.len() { 0 } else { i + 1 }
+        if i + 1 == self.hashes.len() { 0 } else { i + 1 }
     }
 
     /// `Ok(index)` of `hash`, or `Err(index)` of the empty slot where it would go.
     ///
-    /// Walks the tags only; a slot is loaded just to confirm a matching tag, which for a hash
+    /// Walks the tags only; a hash is loaded just to confirm a matching tag, which for a hash
     /// not in the table happens about once per 255 occupied slots passed.
     fn find(&self, hash: u64) -> Result<usize, usize> {
         let tag = tag_of(hash);
@@ -436,36 +460,43 @@ impl Shard {
         }
     }
 
-    /// The hash in occupied slot `i`, written or not yet. Loads the slot first, so that for a
-    /// written one (the usual case) the load starts at once.
+    /// The hash in occupied slot `i`, written or not yet. Loads the stored hash first, so that
+    /// for a written one (the usual case) the load starts at once.
     fn hash_at(&self, i: usize) -> u64 {
-        let [hash, expires_at] = self.slots[i];
-        if expires_at != 0 {
+        let hash = self.hashes[i];
+        if hash != UNWRITTEN {
             return hash;
         }
-        // Recorded since the last upkeep: the slot is still empty.
+        // Recorded since the last upkeep: its hash waits in the list.
         self.unwritten
             .iter()
             .find(|(at, _)| *at == i)
             .map_or(hash, |(_, entry)| entry.hash)
     }
 
-    /// Writes the slots of the entries recorded since the last upkeep.
+    /// Writes the hashes and expiries of the entries recorded since the last upkeep.
     fn write_recorded(&mut self) {
         for k in 0..self.unwritten.len() {
             let (at, entry) = self.unwritten[k];
-            self.slots[at] = [entry.hash, entry.expires_at];
+            self.hashes[at] = entry.hash;
+            self.expiries[at] = entry.expires_at;
         }
         self.unwritten.clear();
     }
 
-    /// Every `UPKEEP_EVERY` calls: writes the recorded slots and sweeps.
+    /// Every `UPKEEP_EVERY` calls: writes the recorded slots and sweeps, faster when the shard
+    /// is more than 7/8 full.
     fn upkeep_now_and_then(&mut self, now: u64) {
         self.calls_since_upkeep += 1;
         if self.calls_since_upkeep >= UPKEEP_EVERY {
             self.calls_since_upkeep = 0;
             self.write_recorded();
-            self.sweep(now, SWEEP_PER_CALL * UPKEEP_EVERY);
+            let speed = if self.len >= self.limit - self.limit / 8 {
+                SWEEP_SPEEDUP_WHEN_NEARLY_FULL
+            } else {
+                1
+            };
+            self.sweep(now, SWEEP_PER_CALL * UPKEEP_EVERY * speed);
         }
     }
 
@@ -500,7 +531,9 @@ impl Shard {
         self.write_recorded();
         for _ in 0..budget {
             let i = self.cursor;
-            if self.tags[i] != EMPTY_TAG && self.get(i).expires_at <= now {
+            // Reads only the expiry: an empty slot's is 0, which wraps round to the largest
+            // value, so one comparison finds the expired entries.
+            if self.expiries[i].wrapping_sub(1) < now {
                 // Removal may shift a later entry into `i`: look at `i` again next time.
                 self.remove_at(i);
                 self.counters.reclaimed += 1;
@@ -526,7 +559,7 @@ impl Shard {
         // has been emptied; until then, every entry of the run stays where it is.
         let mut emptied_in_run = false;
         let mut i = start;
-        for _ in 1..self.slots.len() {
+        for _ in 1..self.hashes.len() {
             i = self.next(i);
             if self.tags[i] == EMPTY_TAG {
                 emptied_in_run = false;
@@ -549,7 +582,8 @@ impl Shard {
                 }
                 if to != i {
                     self.tags[to] = self.tags[i];
-                    self.slots[to] = self.slots[i];
+                    self.hashes[to] = self.hashes[i];
+                    self.expiries[to] = self.expiries[i];
                     self.set(i, Entry::EMPTY);
                 }
             }
@@ -570,8 +604,7 @@ impl Shard {
             if self.tags[j] == EMPTY_TAG {
                 break;
             }
-            let entry = self.get(j);
-            let home = self.home(entry.hash);
+            let home = self.home(self.hashes[j]);
             // The entry at `j` may move to `i` only if its home is not in the cyclic range
             // (i, j]; otherwise moving it would put it before its home.
             let stays = if i <= j {
@@ -580,9 +613,10 @@ impl Shard {
                 i < home || home <= j
             };
             if !stays {
-                // The tag moves with its slot.
+                // The tag, hash and expiry move together.
                 self.tags[i] = self.tags[j];
-                self.slots[i] = self.slots[j];
+                self.hashes[i] = self.hashes[j];
+                self.expiries[i] = self.expiries[j];
                 i = j;
             }
         }
@@ -614,7 +648,7 @@ mod tests {
             for (index, shard) in self.shards.iter().enumerate() {
                 let shard = shard.0.lock();
                 shard.assert_consistent();
-                for i in 0..shard.slots.len() {
+                for i in 0..shard.hashes.len() {
                     let entry = shard.get(i);
                     if !entry.is_empty() {
                         assert_eq!(self.shard_index(entry.hash), index, "slot {i}: wrong shard");
@@ -626,17 +660,26 @@ mod tests {
 
     impl Shard {
         fn assert_consistent(&self) {
-            assert_eq!(self.tags.len(), self.slots.len());
+            assert_eq!(self.tags.len(), self.hashes.len());
+            assert_eq!(self.expiries.len(), self.hashes.len());
             let mut occupied = 0;
             assert!(self.unwritten.len() <= UPKEEP_EVERY);
-            for &(at, _) in &self.unwritten {
+            for &(at, entry) in &self.unwritten {
                 assert_eq!(
-                    self.slots[at],
-                    [0, 0],
-                    "slot {at}: unwritten slot not empty"
+                    self.hashes[at], UNWRITTEN,
+                    "slot {at}: unwritten hash written"
                 );
+                assert_eq!(self.expiries[at], 0, "slot {at}: unwritten expiry written");
+                assert_ne!(entry.hash, UNWRITTEN, "slot {at}: a recorded hash of 0");
             }
-            for i in 0..self.slots.len() {
+            for i in 0..self.hashes.len() {
+                if self.unwritten.iter().all(|(at, _)| *at != i) {
+                    assert_eq!(
+                        self.hashes[i] == UNWRITTEN,
+                        self.expiries[i] == 0,
+                        "slot {i}: hash and expiry out of step"
+                    );
+                }
                 let entry = self
                     .unwritten
                     .iter()
@@ -648,6 +691,7 @@ mod tests {
                     continue;
                 }
                 occupied += 1;
+                assert_ne!(entry.hash, UNWRITTEN, "slot {i}: a recorded hash of 0");
                 assert_eq!(
                     self.tags[i],
                     tag_of(entry.hash),
@@ -742,10 +786,76 @@ mod tests {
         );
     }
 
+    /// The nonce whose keyed mix is 0 (the stored value of an empty slot) is kept as hash 1,
+    /// with the shard, home slot and tag of 1: recorded, refused, found, and reclaimed.
+    #[test]
+    fn a_hash_of_zero_is_stored_as_one() {
+        let guard = ReplayGuard::with_seed(1_000, 100, SEED);
+        let low = 0x1234_u64;
+        let mut zero = [0u8; 16];
+        zero[..8].copy_from_slice(&low.to_le_bytes());
+        // mix64 is a bijection with mix64(0) == 0, so this high half cancels the low half's mix.
+        zero[8..].copy_from_slice(&(mix64(low ^ SEED[0]) ^ SEED[1]).to_le_bytes());
+        assert_eq!(guard.hash(&zero), 1);
+        // Neighbours at the same home slot (0) and with the same tag (1).
+        let crowd: Vec<Nonce> = (0..2_000_000)
+            .map(nonce)
+            .filter(|n| guard.hash(n) >> 60 == 0 && tag_of(guard.hash(n)) == 1)
+            .take(4)
+            .collect();
+        assert!(!crowd.is_empty());
+        for n in &crowd {
+            guard.check_and_record(n, 150, 100).unwrap();
+        }
+        guard.check_and_record(&zero, 120, 100).unwrap();
+        guard.assert_consistent();
+        assert!(guard.contains(&zero));
+        assert_eq!(
+            guard.check_and_record(&zero, 150, 101),
+            Err(ReplayError::Replayed)
+        );
+        // Written by the next upkeep, still found.
+        guard.shards[0].0.lock().write_recorded();
+        guard.assert_consistent();
+        assert!(guard.contains(&zero));
+        assert_eq!(
+            guard.check_and_record(&zero, 150, 102),
+            Err(ReplayError::Replayed)
+        );
+        guard.purge_expired(120);
+        guard.assert_consistent();
+        assert!(!guard.contains(&zero));
+        assert!(crowd.iter().all(|n| guard.contains(n)));
+        guard.check_and_record(&zero, 150, 121).unwrap();
+        guard.assert_consistent();
+    }
+
+    /// A steady stream of short-lived nonces among long-lived ones: the faster sweep of a nearly
+    /// full shard reclaims them before they fill it, so no call has to sweep the shard whole.
+    #[test]
+    fn short_lived_nonces_do_not_fill_a_shard() {
+        let guard = ReplayGuard::with_seed(1_000, 100, SEED);
+        assert_eq!(guard.shards.len(), 1);
+        let mut now = 1_000;
+        for i in 0..600 {
+            guard.check_and_record(&nonce(i), now + 100, now).unwrap();
+        }
+        let mut most = 0;
+        for i in 600..50_600 {
+            if i % 10 == 0 {
+                now += 1;
+            }
+            guard.check_and_record(&nonce(i), now + 1, now).unwrap();
+            most = most.max(guard.stats().stored);
+        }
+        guard.assert_consistent();
+        assert!(most < 1_000, "the shard filled up: {most} stored");
+    }
+
     #[test]
     fn memory_counts_slots_tags_and_shards() {
         let guard = ReplayGuard::with_seed(1_000_000, 100, SEED);
-        let slots: usize = guard.shards.iter().map(|s| s.0.lock().slots.len()).sum();
+        let slots: usize = guard.shards.iter().map(|s| s.0.lock().hashes.len()).sum();
         let batches = guard.shards.len() * UPKEEP_EVERY * std::mem::size_of::<(usize, Entry)>();
         assert_eq!(
             guard.memory_bytes(),
