@@ -573,41 +573,63 @@ fn collapse_spaced_letters(norm: &mut Normalized) {
 /// Runs `start..end` (end exclusive, covering letter-sep-letter-...-letter) of spaced letters.
 fn find_spaced_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
-    let mut i = 0;
     let is_single = |i: usize| {
         bytes[i].is_ascii_lowercase()
             && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
             && (i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_alphanumeric())
     };
+    // Every run starts at a single letter: jump from one to the next.
+    let mut i = next_single(bytes, 0);
     while i < bytes.len() {
-        if is_single(i) {
-            let start = i;
-            let mut end = i + 1;
-            let mut letters = 1;
-            while end + 1 < bytes.len() && is_letter_separator(bytes[end]) && is_single(end + 1) {
-                end += 2;
-                letters += 1;
-            }
-            if letters >= 4 {
-                runs.push((start, end));
-            }
-            i = end;
-        } else if bytes[i].is_ascii_alphanumeric() {
-            // Skip the rest of a longer word at once: none of its bytes is a single letter.
-            loop {
-                i = skip_lowercase(bytes, i);
-                if !bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                    break;
-                }
-                i += 1;
-            }
-            // Nor is the byte after it, which is no letter.
-            i += 1;
-        } else {
-            i += 1;
+        let start = i;
+        let mut end = i + 1;
+        let mut letters = 1;
+        while end + 1 < bytes.len() && is_letter_separator(bytes[end]) && is_single(end + 1) {
+            end += 2;
+            letters += 1;
         }
+        if letters >= 4 {
+            runs.push((start, end));
+        }
+        i = next_single(bytes, end);
     }
     runs
+}
+
+/// The first index at or after `i` holding a single letter (an ASCII lowercase letter with no
+/// ASCII letter or digit on either side), or the length: eight bytes at a time while eight more
+/// follow, then byte by byte. Most of prose is longer words, which hold none.
+fn next_single(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    while let Some(chunk) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let x = u64::from_le_bytes(chunk);
+        // Per byte, `lo <= b <= hi` for ASCII bytes: seven-bit sums carry into no other byte.
+        let low = x & !TOP;
+        let ascii = !x & TOP;
+        let at_least = |lo: u8| low.wrapping_add(u64::from(0x80 - lo) * ONES) & TOP;
+        let range = |lo: u8, hi: u8| at_least(lo) & !at_least(hi + 1) & ascii;
+        let lower = range(b'a', b'z');
+        let letter_or_digit = lower | range(b'A', b'Z') | range(b'0', b'9');
+        let before = (letter_or_digit << 8) | (u64::from(i > 0 && alnum(i - 1)) << 7);
+        let after = (letter_or_digit >> 8) | (u64::from(alnum(i + 8)) << 63);
+        let single = lower & !before & !after;
+        if single != 0 {
+            return i + (single.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() {
+        if bytes[i].is_ascii_lowercase() && !(i > 0 && alnum(i - 1)) && !alnum(i + 1) {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 #[cfg(test)]
@@ -666,6 +688,17 @@ mod tests {
         fn spaced_runs_match_the_byte_loop(
             text in "([a-z]{1,3}|[A-Z0-9]|[ .*|/,+~_-]{1,2}|\\PC){0,40}"
         ) {
+            let bytes = text.as_bytes();
+            for start in 0..=bytes.len() {
+                let naive = (start..bytes.len())
+                    .find(|&i| {
+                        bytes[i].is_ascii_lowercase()
+                            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                            && (i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_alphanumeric())
+                    })
+                    .unwrap_or(bytes.len());
+                proptest::prop_assert_eq!(next_single(bytes, start), naive);
+            }
             proptest::prop_assert_eq!(
                 find_spaced_runs(text.as_bytes()),
                 spaced_runs_byte_by_byte(text.as_bytes())
