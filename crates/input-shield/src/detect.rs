@@ -287,7 +287,9 @@ fn printable(bytes: Vec<u8>) -> Option<String> {
 /// (`[//]: # (...)`). An unclosed HTML comment runs to the end of the text.
 pub(crate) fn hidden_comments(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut from = 0;
+    // Most texts hold neither opener: a byte search proves it faster than the substring search.
+    let bytes = text.as_bytes();
+    let mut from = if bytes.contains(&b'<') { 0 } else { text.len() };
     while let Some(found) = text.get(from..).and_then(|rest| rest.find("<!--")) {
         let start = from + found;
         let end = text
@@ -297,7 +299,7 @@ pub(crate) fn hidden_comments(text: &str) -> Vec<Span> {
         out.push(Span::new(start, end));
         from = end;
     }
-    let mut from = 0;
+    let mut from = if bytes.contains(&b'[') { 0 } else { text.len() };
     while let Some(found) = text.get(from..).and_then(|rest| rest.find("[//]: #")) {
         let start = from + found;
         let end = text

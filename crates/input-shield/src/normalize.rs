@@ -23,6 +23,10 @@ pub(crate) struct Normalized {
     pub hidden: Vec<Hidden>,
     /// Normalised byte ranges that came from spaced-out letters: word-boundary checks are off.
     pub relaxed: Vec<(usize, usize)>,
+    /// Whether some ASCII digit was folded to a letter (leetspeak). Every other ASCII digit of the
+    /// original is copied, so without a fold every span has as many digits as its normalised
+    /// text.
+    pub folded_digit: bool,
 }
 
 /// A run of invisible characters in the original text.
@@ -73,6 +77,7 @@ pub(crate) fn normalize(text: &str) -> Normalized {
         text: Vec::with_capacity(text.len() + 8),
         map: Vec::with_capacity(text.len() + 8),
         hidden: Vec::new(),
+        folded_digit: false,
     };
     let bytes = text.as_bytes();
     let mut prev_char: char = ' ';
@@ -131,6 +136,7 @@ pub(crate) fn normalize(text: &str) -> Normalized {
         map: writer.map,
         hidden: writer.hidden,
         relaxed: Vec::new(),
+        folded_digit: writer.folded_digit,
     };
     collapse_spaced_letters(&mut out);
     out
@@ -243,6 +249,7 @@ struct Writer {
     text: Vec<u8>,
     map: Vec<u32>,
     hidden: Vec<Hidden>,
+    folded_digit: bool,
 }
 
 impl Writer {
@@ -306,6 +313,7 @@ impl Writer {
                     b'5' => 's',
                     _ => 't',
                 };
+                self.folded_digit = true;
                 self.push(folded, at);
             }
             _ => self.push(b as char, at),
@@ -681,6 +689,28 @@ mod tests {
                 let end = (start..bytes.len()).find(|&j| !joins(j)).unwrap_or(bytes.len());
                 let got = plain_run_end(bytes, start);
                 proptest::prop_assert!(got == end || (got < end && bytes.len() - got < 8));
+            }
+        }
+
+        /// Without a folded digit, every span of the original holds as many ASCII digits as
+        /// the normalised text it came from (what lets the leetspeak check skip counting).
+        #[test]
+        fn digits_survive_unless_folded(
+            text in "([a-zA-Z]{0,4}|[0-9]{1,2}|[ .'_-]|\\PC){0,30}"
+        ) {
+            let n = normalize(&text);
+            let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
+            if !n.folded_digit {
+                for start in 0..n.text.len() {
+                    for end in start + 1..=n.text.len() {
+                        let (Some(normalized), Some(original)) =
+                            (n.text.get(start..end), n.original_span(&text, start, end).slice(&text))
+                        else {
+                            continue;
+                        };
+                        proptest::prop_assert_eq!(digits(original), digits(normalized));
+                    }
+                }
             }
         }
 

@@ -330,7 +330,10 @@ impl InputShield {
         matches: &[RuleMatch],
         out: &mut Vec<Raw>,
     ) {
-        let leet = self.detector_rule(Detector::Leetspeak);
+        // Only a folded digit makes a span hold more digits than its normalised text.
+        let leet = self
+            .detector_rule(Detector::Leetspeak)
+            .filter(|_| norm.folded_digit);
         let confusable = self.detector_rule(Detector::Confusables);
         for m in matches {
             let span = norm.original_span(text, m.start, m.end);
