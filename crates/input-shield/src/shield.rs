@@ -334,7 +334,13 @@ impl InputShield {
         let leet = self
             .detector_rule(Detector::Leetspeak)
             .filter(|_| norm.folded_digit);
-        let confusable = self.detector_rule(Detector::Confusables);
+        // Every look-alike is outside ASCII.
+        let confusable = self
+            .detector_rule(Detector::Confusables)
+            .filter(|_| !text.is_ascii());
+        if leet.is_none() && confusable.is_none() {
+            return;
+        }
         for m in matches {
             let span = norm.original_span(text, m.start, m.end);
             let original = span.slice(text).unwrap_or("");
