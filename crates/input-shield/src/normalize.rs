@@ -24,8 +24,8 @@ pub(crate) struct Normalized {
     /// Normalised byte ranges that came from spaced-out letters: word-boundary checks are off.
     pub relaxed: Vec<(usize, usize)>,
     /// Whether some ASCII digit was folded to a letter (leetspeak). Every other ASCII digit of the
-    /// original is copied, so without a fold every span has as many digits as its normalised
-    /// text.
+    /// original is copied, so without a fold no span has more ASCII digits than its normalised
+    /// text (it can have fewer: full-width and mathematical digits become ASCII ones).
     pub folded_digit: bool,
 }
 
@@ -692,11 +692,11 @@ mod tests {
             }
         }
 
-        /// Without a folded digit, every span of the original holds as many ASCII digits as
-        /// the normalised text it came from (what lets the leetspeak check skip counting).
+        /// Without a folded digit, no span of the original holds more ASCII digits than the
+        /// normalised text it came from (what lets the leetspeak check skip counting).
         #[test]
         fn digits_survive_unless_folded(
-            text in "([a-zA-Z]{0,4}|[0-9]{1,2}|[ .'_-]|\\PC){0,30}"
+            text in "([a-zA-Z]{0,4}|[0-9]{1,2}|[ .'_-]|[０-９𝟎-𝟿]|\\PC){0,30}"
         ) {
             let n = normalize(&text);
             let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
@@ -708,7 +708,7 @@ mod tests {
                         else {
                             continue;
                         };
-                        proptest::prop_assert_eq!(digits(original), digits(normalized));
+                        proptest::prop_assert!(digits(original) <= digits(normalized));
                     }
                 }
             }
