@@ -608,28 +608,27 @@ fn find_spaced_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
 /// ASCII letter or digit on either side), or the length: eight bytes at a time while eight more
 /// follow, then byte by byte. Most of prose is longer words, which hold none.
 fn next_single(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     const TOP: u64 = 0x8080_8080_8080_8080;
     let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
-    while let Some(chunk) = bytes
-        .get(i..i + 8)
-        .and_then(|c| <[u8; 8]>::try_from(c).ok())
-    {
-        let x = u64::from_le_bytes(chunk);
-        // Per byte, `lo <= b <= hi` for ASCII bytes: seven-bit sums carry into no other byte.
-        let low = x & !TOP;
-        let ascii = !x & TOP;
-        let at_least = |lo: u8| low.wrapping_add(u64::from(0x80 - lo) * ONES) & TOP;
-        let range = |lo: u8, hi: u8| at_least(lo) & !at_least(hi + 1) & ascii;
-        let lower = range(b'a', b'z');
-        let letter_or_digit = lower | range(b'A', b'Z') | range(b'0', b'9');
-        let before = (letter_or_digit << 8) | (u64::from(i > 0 && alnum(i - 1)) << 7);
-        let after = (letter_or_digit >> 8) | (u64::from(alnum(i + 8)) << 63);
-        let single = lower & !before & !after;
-        if single != 0 {
-            return i + (single.trailing_zeros() / 8) as usize;
+    // Each chunk's masks are made one chunk ahead, so the byte after a chunk is known from the
+    // next chunk's masks and the byte before it from the last chunk's, without loading either.
+    if let Some(mut current) = chunk_classes(bytes, i) {
+        let mut alnum_before = i > 0 && alnum(i - 1);
+        loop {
+            let next = chunk_classes(bytes, i + 8);
+            let alnum_after = next.map_or_else(|| alnum(i + 8), |(_, a)| a & 0x80 != 0);
+            let (lower, letter_or_digit) = current;
+            let before = (letter_or_digit << 8) | (u64::from(alnum_before) << 7);
+            let after = (letter_or_digit >> 8) | (u64::from(alnum_after) << 63);
+            let single = lower & !before & !after & TOP;
+            if single != 0 {
+                return i + (single.trailing_zeros() / 8) as usize;
+            }
+            alnum_before = letter_or_digit >> 63 != 0;
+            i += 8;
+            let Some(next) = next else { break };
+            current = next;
         }
-        i += 8;
     }
     while i < bytes.len() {
         if bytes[i].is_ascii_lowercase() && !(i > 0 && alnum(i - 1)) && !alnum(i + 1) {
@@ -638,6 +637,22 @@ fn next_single(bytes: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     bytes.len()
+}
+
+/// The top bit of each byte of `bytes[i..i + 8]` that is an ASCII lowercase letter, and of each
+/// that is an ASCII letter or digit; nothing when fewer than eight bytes are left.
+fn chunk_classes(bytes: &[u8], i: usize) -> Option<(u64, u64)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let chunk = <[u8; 8]>::try_from(bytes.get(i..i + 8)?).ok()?;
+    let x = u64::from_le_bytes(chunk);
+    // Per byte, `lo <= b <= hi` for ASCII bytes: seven-bit sums carry into no other byte.
+    let low = x & !TOP;
+    let ascii = !x & TOP;
+    let at_least = |lo: u8| low.wrapping_add(u64::from(0x80 - lo) * ONES) & TOP;
+    let range = |lo: u8, hi: u8| at_least(lo) & !at_least(hi + 1) & ascii;
+    let lower = range(b'a', b'z');
+    Some((lower, lower | range(b'A', b'Z') | range(b'0', b'9')))
 }
 
 #[cfg(test)]
