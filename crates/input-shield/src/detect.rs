@@ -120,8 +120,32 @@ fn scan_runs(text: &str) -> Vec<Encoded> {
 /// it costs far less than the per-word scan.
 fn may_hold_runs(bytes: &[u8]) -> bool {
     bytes.contains(&b'%')
-        || has_run(bytes, MIN_RUN, is_base64_byte)
+        || (spaceless_pair(bytes) && has_run(bytes, MIN_RUN, is_base64_byte))
         || has_run(bytes, BINARY_DIGITS, |b| b == b'0' || b == b'1')
+}
+
+/// Whether two neighbouring eight-byte chunks of `bytes` (counted from its start) hold no space.
+/// A run of [`MIN_RUN`] base64 bytes covers two whole chunks and holds no space, so prose (a
+/// space every few bytes) is ruled out at a few operations per eight bytes, before
+/// [`has_run`] measures words one by one.
+fn spaceless_pair(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    // A run of 2 * 8 + 7 bytes or more covers two whole chunks wherever it starts.
+    const _: () = assert!(MIN_RUN >= 2 * 8 + 7, "a run must cover two whole chunks");
+    let mut previous = false;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        // Exact zero-byte test: a byte of `x` is zero where `text` has a space.
+        let x = u64::from_le_bytes(word) ^ (u64::from(b' ') * ONES);
+        let spaceless = x.wrapping_sub(ONES) & !x & TOP == 0;
+        if spaceless && previous {
+            return true;
+        }
+        previous = spaceless;
+    }
+    false
 }
 
 /// Whether `bytes` holds `len` bytes in a row that pass `class`. Any such run covers one of the
@@ -287,7 +311,9 @@ fn printable(bytes: Vec<u8>) -> Option<String> {
 /// (`[//]: # (...)`). An unclosed HTML comment runs to the end of the text.
 pub(crate) fn hidden_comments(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut from = 0;
+    // Most texts hold neither opener: a byte search proves it faster than the substring search.
+    let bytes = text.as_bytes();
+    let mut from = if bytes.contains(&b'<') { 0 } else { text.len() };
     while let Some(found) = text.get(from..).and_then(|rest| rest.find("<!--")) {
         let start = from + found;
         let end = text
@@ -297,7 +323,7 @@ pub(crate) fn hidden_comments(text: &str) -> Vec<Span> {
         out.push(Span::new(start, end));
         from = end;
     }
-    let mut from = 0;
+    let mut from = if bytes.contains(&b'[') { 0 } else { text.len() };
     while let Some(found) = text.get(from..).and_then(|rest| rest.find("[//]: #")) {
         let start = from + found;
         let end = text
@@ -342,86 +368,144 @@ pub(crate) fn gibberish(text: &str) -> Option<Span> {
     {
         return None;
     }
-    // One pass with the last GIBBERISH_WINDOW tokens in a ring: (start, end, gibberish).
-    let mut ring = [(0usize, 0usize, false); GIBBERISH_WINDOW];
-    let mut seen = 0;
+    densest_window(line).map(|span| Span::new(line_start + span.start, line_start + span.end))
+}
+
+/// The span of the first window of [`GIBBERISH_WINDOW`] tokens with the most gibberish tokens
+/// (at least [`GIBBERISH_MIN`]) in `line`, ending at its last gibberish token; nothing when the
+/// line has fewer than half a window of tokens. Only candidate tokens (see [`candidates`]) can be
+/// gibberish, so only they are classified; the plain words between them are only counted.
+fn densest_window(line: &str) -> Option<Span> {
+    let bytes = line.as_bytes();
+    if token_starts(bytes, 0, bytes.len(), GIBBERISH_WINDOW / 2) < GIBBERISH_WINDOW / 2 {
+        return None;
+    }
+    // Ordinals of the last GIBBERISH_WINDOW gibberish tokens, oldest first once full. Ordinals
+    // are counted exactly only across gaps of fewer than GIBBERISH_WINDOW tokens: a longer gap
+    // counts as GIBBERISH_WINDOW, which already leaves every earlier token out of every later
+    // window (and below GIBBERISH_WINDOW - 1, every ordinal is exact).
+    let mut ring = [0usize; GIBBERISH_WINDOW];
+    let mut weird_seen = 0;
     let mut best: Option<(usize, Span)> = None;
-    let mut count = 0;
-    for (pos, token, plain) in tokens(line) {
+    // The end of the last candidate token (0 before the first) and its ordinal plus one.
+    let mut counted = 0;
+    let mut next_ordinal = 0;
+    for flag in candidates(bytes) {
+        let start = bytes[counted..flag]
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(counted, |space| counted + space + 1);
+        let ordinal = next_ordinal + token_starts(bytes, counted, start, GIBBERISH_WINDOW);
+        let (end, plain) = classify(bytes, start);
+        next_ordinal = ordinal + 1;
+        counted = end;
         let weird = match plain {
             Plain::Camel => true,
             Plain::Word => false,
-            Plain::No => is_gibberish_token(token),
+            Plain::No => is_gibberish_token(line.get(start..end).unwrap_or("")),
         };
-        let slot = seen % GIBBERISH_WINDOW;
-        // The slot holds the token leaving the window.
-        if seen >= GIBBERISH_WINDOW && ring[slot].2 {
-            count -= 1;
+        if !weird {
+            continue;
         }
-        ring[slot] = (pos, pos + token.len(), weird);
-        if weird {
-            count += 1;
-        }
+        ring[weird_seen % GIBBERISH_WINDOW] = ordinal;
+        weird_seen += 1;
+        // Gibberish tokens among the window's GIBBERISH_WINDOW tokens ending at this one.
+        let first = ordinal.saturating_sub(GIBBERISH_WINDOW - 1);
+        let count = ring
+            .iter()
+            .take(weird_seen)
+            .filter(|&&o| o >= first)
+            .count();
         if count >= GIBBERISH_MIN && best.is_none_or(|(c, _)| count > c) {
-            let first = seen.saturating_sub(GIBBERISH_WINDOW - 1) % GIBBERISH_WINDOW;
-            let start = line_start + ring[first].0;
-            let end = line_start + pos + token.len();
-            best = Some((count, Span::new(start, end)));
+            let window_start = token_start_back(bytes, start, ordinal - first);
+            best = Some((count, Span::new(window_start, end)));
         }
-        seen += 1;
-    }
-    if seen < GIBBERISH_WINDOW / 2 {
-        return None;
     }
     best.map(|(_, span)| span)
 }
 
-/// How many of the tokens [`tokens`] finds in `line` could be gibberish, up to [`GIBBERISH_MIN`]:
+/// How many tokens start in `bytes[from..to]` (bytes other than a space at the start of `bytes`
+/// or after a space), counting up to `cap`.
+fn token_starts(bytes: &[u8], from: usize, to: usize, cap: usize) -> usize {
+    let mut count = 0;
+    let mut i = from;
+    while count < cap && i < to {
+        if bytes[i] != b' ' && (i == 0 || bytes[i - 1] == b' ') {
+            count += 1;
+        }
+        i += 1;
+    }
+    count
+}
+
+/// The start of the token `back` tokens before the one starting at `start`.
+fn token_start_back(bytes: &[u8], mut start: usize, back: usize) -> usize {
+    for _ in 0..back {
+        while start > 0 && bytes[start - 1] == b' ' {
+            start -= 1;
+        }
+        while start > 0 && bytes[start - 1] != b' ' {
+            start -= 1;
+        }
+    }
+    start
+}
+
+/// How many of the space-separated tokens of `line` could be gibberish, up to [`GIBBERISH_MIN`]:
 /// those of two bytes or more with camel case or a byte other than a letter, a digit or a trailing
 /// sentence mark (every other token is [`Plain::Word`]). Fewer than [`GIBBERISH_MIN`] of them
 /// cannot make a finding, and counting them costs less than classifying every token.
 fn candidate_tokens(line: &[u8]) -> usize {
-    let mut count = 0;
+    candidates(line).take(GIBBERISH_MIN).count()
+}
+
+/// For each candidate token of `line` (see [`candidate_tokens`]), in order, the offset of the
+/// first byte that makes it one.
+fn candidates(line: &[u8]) -> impl Iterator<Item = usize> {
     let mut i = 0;
-    while count < GIBBERISH_MIN && i < line.len() {
-        // Eight bytes at a time, without a branch per byte: most chunks flag nothing.
-        let chunk = line
-            .get(i..i + 8)
-            .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            .unwrap_or_else(|| {
-                let mut chunk = [b' '; 8];
-                for (to, from) in chunk.iter_mut().zip(&line[i..]) {
-                    *to = *from;
+    std::iter::from_fn(move || {
+        while i < line.len() {
+            // Eight bytes at a time, without a branch per byte: most chunks flag nothing.
+            let chunk = line
+                .get(i..i + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+                .unwrap_or_else(|| {
+                    let mut chunk = [b' '; 8];
+                    for (to, from) in chunk.iter_mut().zip(&line[i..]) {
+                        *to = *from;
+                    }
+                    chunk
+                });
+            let before = |back: usize| i >= back && line[i - back].is_ascii_lowercase();
+            let flags = flagged(u64::from_le_bytes(chunk), before(1), before(2));
+            if flags == 0 {
+                i += 8;
+                continue;
+            }
+            i += (flags.trailing_zeros() / 8) as usize;
+            let at = i;
+            let b = line[i];
+            // A flagged uppercase letter is camel case; other flagged bytes are no letter or
+            // digit.
+            let candidate = b.is_ascii_uppercase() || {
+                let first = i == 0 || line[i - 1] == b' ';
+                let last = line.get(i + 1).is_none_or(|&n| n == b' ');
+                let mark = matches!(b, b'.' | b',' | b'!' | b'?' | b':' | b';');
+                // Not the end of its token, or else neither a one-byte token nor a trailing
+                // sentence mark.
+                !last || (!first && !mark)
+            };
+            i += 1;
+            if candidate {
+                // One per token: on to its end.
+                while line.get(i).is_some_and(|&n| n != b' ') {
+                    i += 1;
                 }
-                chunk
-            });
-        let before = |back: usize| i >= back && line[i - back].is_ascii_lowercase();
-        let flags = flagged(u64::from_le_bytes(chunk), before(1), before(2));
-        if flags == 0 {
-            i += 8;
-            continue;
-        }
-        i += (flags.trailing_zeros() / 8) as usize;
-        let b = line[i];
-        // A flagged uppercase letter is camel case; other flagged bytes are no letter or digit.
-        let candidate = b.is_ascii_uppercase() || {
-            let first = i == 0 || line[i - 1] == b' ';
-            let last = line.get(i + 1).is_none_or(|&n| n == b' ');
-            let mark = matches!(b, b'.' | b',' | b'!' | b'?' | b':' | b';');
-            // Not the end of its token, or else neither a one-byte token nor a trailing
-            // sentence mark.
-            !last || (!first && !mark)
-        };
-        i += 1;
-        if candidate {
-            count += 1;
-            // One count per token: on to its end.
-            while line.get(i).is_some_and(|&n| n != b' ') {
-                i += 1;
+                return Some(at);
             }
         }
-    }
-    count
+        None
+    })
 }
 
 /// The top bit of each byte of `x` (eight text bytes, little-endian) that is neither a letter, a
@@ -458,6 +542,8 @@ enum Plain {
 
 /// The space-separated tokens of `line` with their start offsets: what `line.split(' ')` gives,
 /// without empty tokens, classified in the same pass (see [`is_gibberish_token`]'s fast path).
+/// The detector itself only classifies candidate tokens ([`densest_window`]); the tests compare.
+#[cfg(test)]
 fn tokens(line: &str) -> impl Iterator<Item = (usize, &str, Plain)> {
     let bytes = line.as_bytes();
     let mut i = 0;
@@ -466,41 +552,50 @@ fn tokens(line: &str) -> impl Iterator<Item = (usize, &str, Plain)> {
             i += 1;
         }
         let start = i;
-        let mut camel = false;
-        let mut alnum = true;
-        loop {
-            // Lowercase letters (most bytes) in a tight loop, then one other byte.
-            let run = i;
-            i = crate::normalize::skip_lowercase(bytes, i);
-            let Some(&b) = bytes.get(i) else { break };
-            if b == b' ' {
-                break;
-            }
-            if b.is_ascii_uppercase() {
-                // Two lowercase letters, then an uppercase one.
-                camel |= i - run >= 2;
-            } else if !b.is_ascii_digit() {
-                // A trailing sentence mark is allowed; anything else before the end is not.
-                let last = bytes.get(i + 1).is_none_or(|&n| n == b' ');
-                alnum &= last && i > start && matches!(b, b'.' | b',' | b'!' | b'?' | b':' | b';');
-            }
-            i += 1;
-        }
+        let (end, plain) = classify(bytes, start);
+        i = end;
         if start == i {
             return None;
         }
-        let plain = if i - start < 2 {
-            Plain::Word
-        } else if !alnum {
-            Plain::No
-        } else if camel {
-            Plain::Camel
-        } else {
-            Plain::Word
-        };
         // Both ends are next to ASCII spaces or the ends of `line`: char boundaries.
         Some((start, line.get(start..i).unwrap_or(""), plain))
     })
+}
+
+/// The end of the token starting at `start` (the next space or the end of `bytes`) and what a
+/// pass over it learns on the way.
+fn classify(bytes: &[u8], start: usize) -> (usize, Plain) {
+    let mut i = start;
+    let mut camel = false;
+    let mut alnum = true;
+    loop {
+        // Lowercase letters (most bytes) in a tight loop, then one other byte.
+        let run = i;
+        i = crate::normalize::skip_lowercase(bytes, i);
+        let Some(&b) = bytes.get(i) else { break };
+        if b == b' ' {
+            break;
+        }
+        if b.is_ascii_uppercase() {
+            // Two lowercase letters, then an uppercase one.
+            camel |= i - run >= 2;
+        } else if !b.is_ascii_digit() {
+            // A trailing sentence mark is allowed; anything else before the end is not.
+            let last = bytes.get(i + 1).is_none_or(|&n| n == b' ');
+            alnum &= last && i > start && matches!(b, b'.' | b',' | b'!' | b'?' | b':' | b';');
+        }
+        i += 1;
+    }
+    let plain = if i - start < 2 {
+        Plain::Word
+    } else if !alnum {
+        Plain::No
+    } else if camel {
+        Plain::Camel
+    } else {
+        Plain::Word
+    };
+    (i, plain)
 }
 
 fn is_gibberish_token(token: &str) -> bool {
@@ -608,6 +703,19 @@ mod tests {
     proptest::proptest! {
         /// The pre-pass only skips texts the scan finds nothing in.
         #[test]
+        fn spaceless_pair_is_needed_for_a_base64_run(
+            text in "([a-zA-Z0-9+/=_-]{0,40}|[ ,.\n]{1,2}|\\PC{0,3}){0,30}"
+        ) {
+            let bytes = text.as_bytes();
+            proptest::prop_assert!(
+                spaceless_pair(bytes) || !has_run(bytes, MIN_RUN, is_base64_byte)
+            );
+            let naive = bytes.len() >= 16
+                && (0..bytes.len() / 8 - 1).any(|c| !bytes[8 * c..8 * c + 16].contains(&b' '));
+            proptest::prop_assert_eq!(spaceless_pair(bytes), naive);
+        }
+
+        #[test]
         fn pre_pass_skips_only_texts_without_runs(
             text in "([a-zA-Z0-9+/=_-]{0,30}|[01]{6,10}|%[0-9a-fA-F]{0,2}|[ ,.\n]{1,2}|\\PC{0,3}){0,40}"
         ) {
@@ -644,6 +752,77 @@ mod tests {
             }
         }
         count
+    }
+
+    /// [`densest_window`] as it was written first: every token classified, in a ring.
+    fn densest_window_token_by_token(line: &str) -> Option<Span> {
+        let mut ring = [(0usize, 0usize, false); GIBBERISH_WINDOW];
+        let mut seen = 0;
+        let mut best: Option<(usize, Span)> = None;
+        let mut count = 0;
+        for (pos, token, plain) in tokens(line) {
+            let weird = match plain {
+                Plain::Camel => true,
+                Plain::Word => false,
+                Plain::No => is_gibberish_token(token),
+            };
+            let slot = seen % GIBBERISH_WINDOW;
+            if seen >= GIBBERISH_WINDOW && ring[slot].2 {
+                count -= 1;
+            }
+            ring[slot] = (pos, pos + token.len(), weird);
+            if weird {
+                count += 1;
+            }
+            if count >= GIBBERISH_MIN && best.is_none_or(|(c, _)| count > c) {
+                let first = seen.saturating_sub(GIBBERISH_WINDOW - 1) % GIBBERISH_WINDOW;
+                best = Some((count, Span::new(ring[first].0, pos + token.len())));
+            }
+            seen += 1;
+        }
+        if seen < GIBBERISH_WINDOW / 2 {
+            return None;
+        }
+        best.map(|(_, span)| span)
+    }
+
+    proptest::proptest! {
+        /// Classifying only candidate tokens finds the window classifying every token finds.
+        #[test]
+        fn densest_window_matches_the_token_loop(
+            line in "([a-z]{0,6}|[A-Z]{1,2}|[0-9]|[ ]{1,3}|[.,!?:;]|[-'/\"()\\[\\]{}<>`*=#@$^|~\\\\]|\\PC){0,80}"
+        ) {
+            proptest::prop_assert_eq!(densest_window(&line), densest_window_token_by_token(&line));
+        }
+
+        /// The same with gibberish tokens in clumps far apart (gaps of a window or more).
+        #[test]
+        fn densest_window_matches_with_long_gaps(
+            mut words in proptest::collection::vec("[a-z]{1,7}", 0..200),
+            weird in proptest::collection::vec((0usize..200, "(x\\]\\(|\\{\\}|[a-z]{2}[A-Z][a-z]|\\*\\*|[a-z]-[a-z]{2})"), 0..16),
+        ) {
+            for (at, token) in weird {
+                let at = at.min(words.len());
+                words.insert(at, token);
+            }
+            let line = words.join(" ");
+            proptest::prop_assert_eq!(densest_window(&line), densest_window_token_by_token(&line));
+        }
+
+        /// The same on lines where gibberish tokens are rare and far apart.
+        #[test]
+        fn densest_window_matches_on_sparse_lines(
+            words in proptest::collection::vec("([a-z]{1,7}|[a-z]{2}[A-Z][a-z]|[a-z]\\]\\(|[{}*]{2}|[a-z]{2}[.,]|x)", 0..120),
+            spaces in proptest::collection::vec(1usize..3, 120),
+        ) {
+            let mut line = String::new();
+            for (word, n) in words.iter().zip(&spaces) {
+                line.push_str(word);
+                line.push_str(&" ".repeat(*n));
+            }
+            proptest::prop_assert_eq!(densest_window(&line), densest_window_token_by_token(&line));
+            proptest::prop_assert_eq!(densest_window(line.trim()), densest_window_token_by_token(line.trim()));
+        }
     }
 
     proptest::proptest! {

@@ -208,7 +208,8 @@ impl Engine {
             return Vec::new();
         }
         sort_hits(&mut hits, self.rules.len());
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(hits.len().min(64));
+        let mut scratch = Scratch::default();
         for rule_hits in hits.chunk_by(|a, b| a.rule == b.rule) {
             let rule_index = rule_hits[0].rule as usize;
             let before = out.len();
@@ -229,8 +230,8 @@ impl Engine {
                     near(
                         rule_index,
                         rule_hits,
-                        groups.len(),
-                        u32::from(*window),
+                        (groups.len(), u32::from(*window)),
+                        &mut scratch,
                         &mut out,
                     );
                 }
@@ -238,8 +239,8 @@ impl Engine {
                     together(
                         rule_index,
                         rule_hits,
-                        groups.len(),
-                        u32::from(*window),
+                        (groups.len(), u32::from(*window)),
+                        &mut scratch,
                         &mut out,
                     );
                 }
@@ -317,7 +318,7 @@ impl Engine {
             let full = self.full_masks.get(rule).copied().unwrap_or(0);
             full != 0 && seen[rule] == full && enabled.get(rule).copied().unwrap_or(false)
         };
-        let mut hits: Vec<Hit> = Vec::new();
+        let mut hits: Vec<Hit> = Vec::with_capacity(occurrences.len());
         for o in occurrences {
             for &(rule, group) in &self.terms[o.term as usize].targets {
                 if complete(rule as usize) {
@@ -378,6 +379,12 @@ impl Engine {
 /// pass by rule leaves each rule's hits nearly sorted, which the adaptive stable sort finishes
 /// in about linear time (one general sort of all hits cost more than the walks that made them).
 fn sort_hits(hits: &mut Vec<Hit>, rules: usize) {
+    // A few hits (most texts) sort faster in place than the buckets can be set up for every rule.
+    // Hits with equal keys are equal, so any sort leaves the same order.
+    if hits.len() <= 32 {
+        hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.group));
+        return;
+    }
     let mut next = vec![0u32; rules + 1];
     for h in hits.iter() {
         if let Some(count) = next.get_mut(h.rule as usize + 1) {
@@ -424,13 +431,51 @@ fn found(rule: usize, start: u32, end: u32) -> RuleMatch {
     }
 }
 
+/// Up to this many recent chains per group are kept by [`near`], so an overlapping later hit
+/// (`execute` inside `execute command`) does not hide an earlier chain that the next group can
+/// extend.
+const CHAIN_HISTORY: usize = 4;
+
+/// The most recent chains ending in one group, newest last, as a ring of [`CHAIN_HISTORY`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Chains {
+    ring: [(u32, u32); CHAIN_HISTORY],
+    /// Chains pushed so far (only the last [`CHAIN_HISTORY`] are kept).
+    pushed: usize,
+}
+
+impl Chains {
+    fn push(&mut self, chain: (u32, u32)) {
+        self.ring[self.pushed % CHAIN_HISTORY] = chain;
+        self.pushed += 1;
+    }
+
+    /// The kept chains, newest first.
+    fn newest_first(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        (0..self.pushed.min(CHAIN_HISTORY))
+            .map(move |back| self.ring[(self.pushed - 1 - back) % CHAIN_HISTORY])
+    }
+}
+
+/// Per-call scratch for [`near`] and [`together`], reused from rule to rule.
+#[derive(Debug, Default)]
+struct Scratch {
+    chains: Vec<Chains>,
+    last: Vec<Option<(u32, u32)>>,
+}
+
 /// Ordered chains: group 0, then group 1 within `window` bytes after it, and so on. For each
 /// group we remember the best (latest-starting) chain ending in that group, so this is linear.
-fn near(rule: usize, hits: &[Hit], groups: usize, window: u32, out: &mut Vec<RuleMatch>) {
-    // Up to CHAIN_HISTORY recent chains per group, so an overlapping later hit (`execute` inside
-    // `execute command`) does not hide an earlier chain that the next group can extend.
-    const CHAIN_HISTORY: usize = 4;
-    let mut chains: Vec<Vec<(u32, u32)>> = vec![Vec::new(); groups];
+fn near(
+    rule: usize,
+    hits: &[Hit],
+    (groups, window): (usize, u32),
+    scratch: &mut Scratch,
+    out: &mut Vec<RuleMatch>,
+) {
+    let chains = &mut scratch.chains;
+    chains.clear();
+    chains.resize(groups, Chains::default());
     let mut emitted = 0;
     let mut last_end = 0;
     for h in hits {
@@ -442,10 +487,9 @@ fn near(rule: usize, hits: &[Hit], groups: usize, window: u32, out: &mut Vec<Rul
             Some((h.start, h.end))
         } else {
             chains[g - 1]
-                .iter()
-                .rev()
-                .find(|&&(_, end)| h.start >= end && h.start - end <= window)
-                .map(|&(start, _)| (start, h.end))
+                .newest_first()
+                .find(|&(_, end)| h.start >= end && h.start - end <= window)
+                .map(|(start, _)| (start, h.end))
         };
         let Some(chain) = extended else { continue };
         if g + 1 == groups {
@@ -458,17 +502,22 @@ fn near(rule: usize, hits: &[Hit], groups: usize, window: u32, out: &mut Vec<Rul
                 }
             }
         } else {
-            if chains[g].len() == CHAIN_HISTORY {
-                chains[g].remove(0);
-            }
             chains[g].push(chain);
         }
     }
 }
 
 /// Unordered: every group seen within `window` bytes.
-fn together(rule: usize, hits: &[Hit], groups: usize, window: u32, out: &mut Vec<RuleMatch>) {
-    let mut last: Vec<Option<(u32, u32)>> = vec![None; groups];
+fn together(
+    rule: usize,
+    hits: &[Hit],
+    (groups, window): (usize, u32),
+    scratch: &mut Scratch,
+    out: &mut Vec<RuleMatch>,
+) {
+    let last = &mut scratch.last;
+    last.clear();
+    last.resize(groups, None);
     let mut emitted = 0;
     let mut last_end = 0;
     for h in hits {
@@ -479,7 +528,7 @@ fn together(rule: usize, hits: &[Hit], groups: usize, window: u32, out: &mut Vec
         last[g] = Some((h.start, h.end));
         let mut first_start = u32::MAX;
         let mut all = true;
-        for slot in &last {
+        for slot in last.iter() {
             match slot {
                 Some((start, _)) => first_start = first_start.min(*start),
                 None => all = false,
@@ -524,4 +573,45 @@ const fn is_word_byte(b: u8) -> bool {
 fn needs_boundary(c: char) -> bool {
     c.is_alphanumeric()
         && !matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x3040..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Both ways of sorting hits (in place when few, by rule buckets when many) order them
+        /// by rule, start, end and group.
+        #[test]
+        fn hits_sort_by_rule_start_end_group(
+            raw in proptest::collection::vec((0u32..12, 0u8..3, 0u32..40, 0u32..8), 0..90)
+        ) {
+            let mut hits: Vec<Hit> = raw
+                .iter()
+                .map(|&(rule, group, start, len)| Hit { rule, group, start, end: start + len })
+                .collect();
+            let key = |h: &Hit| (h.rule, h.start, h.end, h.group);
+            let mut expected: Vec<_> = hits.iter().map(key).collect();
+            expected.sort_unstable();
+            sort_hits(&mut hits, 12);
+            proptest::prop_assert_eq!(hits.iter().map(key).collect::<Vec<_>>(), expected);
+        }
+
+        /// The chain ring keeps what a list that drops its oldest entry past
+        /// [`CHAIN_HISTORY`] keeps, newest first.
+        #[test]
+        fn chain_ring_is_a_bounded_list(pushes in proptest::collection::vec((0u32..50, 0u32..50), 0..12)) {
+            let mut ring = Chains::default();
+            let mut list: Vec<(u32, u32)> = Vec::new();
+            for chain in pushes {
+                ring.push(chain);
+                if list.len() == CHAIN_HISTORY {
+                    list.remove(0);
+                }
+                list.push(chain);
+                let newest_first: Vec<_> = list.iter().rev().copied().collect();
+                proptest::prop_assert_eq!(ring.newest_first().collect::<Vec<_>>(), newest_first);
+            }
+        }
+    }
 }

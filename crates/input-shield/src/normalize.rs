@@ -23,6 +23,10 @@ pub(crate) struct Normalized {
     pub hidden: Vec<Hidden>,
     /// Normalised byte ranges that came from spaced-out letters: word-boundary checks are off.
     pub relaxed: Vec<(usize, usize)>,
+    /// Whether some ASCII digit was folded to a letter (leetspeak). Every other ASCII digit of the
+    /// original is copied, so without a fold no span has more ASCII digits than its normalised
+    /// text (it can have fewer: full-width and mathematical digits become ASCII ones).
+    pub folded_digit: bool,
 }
 
 /// A run of invisible characters in the original text.
@@ -73,6 +77,7 @@ pub(crate) fn normalize(text: &str) -> Normalized {
         text: Vec::with_capacity(text.len() + 8),
         map: Vec::with_capacity(text.len() + 8),
         hidden: Vec::new(),
+        folded_digit: false,
     };
     let bytes = text.as_bytes();
     let mut prev_char: char = ' ';
@@ -131,6 +136,7 @@ pub(crate) fn normalize(text: &str) -> Normalized {
         map: writer.map,
         hidden: writer.hidden,
         relaxed: Vec::new(),
+        folded_digit: writer.folded_digit,
     };
     collapse_spaced_letters(&mut out);
     out
@@ -243,6 +249,7 @@ struct Writer {
     text: Vec<u8>,
     map: Vec<u32>,
     hidden: Vec<Hidden>,
+    folded_digit: bool,
 }
 
 impl Writer {
@@ -306,6 +313,7 @@ impl Writer {
                     b'5' => 's',
                     _ => 't',
                 };
+                self.folded_digit = true;
                 self.push(folded, at);
             }
             _ => self.push(b as char, at),
@@ -582,41 +590,78 @@ fn collapse_spaced_letters(norm: &mut Normalized) {
 /// Runs `start..end` (end exclusive, covering letter-sep-letter-...-letter) of spaced letters.
 fn find_spaced_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
-    let mut i = 0;
     let is_single = |i: usize| {
         bytes[i].is_ascii_lowercase()
             && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
             && (i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_alphanumeric())
     };
+    // Every run starts at a single letter: jump from one to the next.
+    let mut i = next_single(bytes, 0);
     while i < bytes.len() {
-        if is_single(i) {
-            let start = i;
-            let mut end = i + 1;
-            let mut letters = 1;
-            while end + 1 < bytes.len() && is_letter_separator(bytes[end]) && is_single(end + 1) {
-                end += 2;
-                letters += 1;
-            }
-            if letters >= 4 {
-                runs.push((start, end));
-            }
-            i = end;
-        } else if bytes[i].is_ascii_alphanumeric() {
-            // Skip the rest of a longer word at once: none of its bytes is a single letter.
-            loop {
-                i = skip_lowercase(bytes, i);
-                if !bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                    break;
-                }
-                i += 1;
-            }
-            // Nor is the byte after it, which is no letter.
-            i += 1;
-        } else {
-            i += 1;
+        let start = i;
+        let mut end = i + 1;
+        let mut letters = 1;
+        while end + 1 < bytes.len() && is_letter_separator(bytes[end]) && is_single(end + 1) {
+            end += 2;
+            letters += 1;
         }
+        if letters >= 4 {
+            runs.push((start, end));
+        }
+        i = next_single(bytes, end);
     }
     runs
+}
+
+/// The first index at or after `i` holding a single letter (an ASCII lowercase letter with no
+/// ASCII letter or digit on either side), or the length: eight bytes at a time while eight more
+/// follow, then byte by byte. Most of prose is longer words, which hold none.
+fn next_single(bytes: &[u8], mut i: usize) -> usize {
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    // Each chunk's masks are made one chunk ahead, so the byte after a chunk is known from the
+    // next chunk's masks and the byte before it from the last chunk's, without loading either.
+    if let Some(mut current) = chunk_classes(bytes, i) {
+        let mut alnum_before = i > 0 && alnum(i - 1);
+        loop {
+            let next = chunk_classes(bytes, i + 8);
+            let alnum_after = next.map_or_else(|| alnum(i + 8), |(_, a)| a & 0x80 != 0);
+            let (lower, letter_or_digit) = current;
+            let before = (letter_or_digit << 8) | (u64::from(alnum_before) << 7);
+            let after = (letter_or_digit >> 8) | (u64::from(alnum_after) << 63);
+            let single = lower & !before & !after & TOP;
+            if single != 0 {
+                return i + (single.trailing_zeros() / 8) as usize;
+            }
+            alnum_before = letter_or_digit >> 63 != 0;
+            i += 8;
+            let Some(next) = next else { break };
+            current = next;
+        }
+    }
+    while i < bytes.len() {
+        if bytes[i].is_ascii_lowercase() && !(i > 0 && alnum(i - 1)) && !alnum(i + 1) {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// The top bit of each byte of `bytes[i..i + 8]` that is an ASCII lowercase letter, and of each
+/// that is an ASCII letter or digit; nothing when fewer than eight bytes are left.
+fn chunk_classes(bytes: &[u8], i: usize) -> Option<(u64, u64)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let chunk = <[u8; 8]>::try_from(bytes.get(i..i + 8)?).ok()?;
+    let x = u64::from_le_bytes(chunk);
+    // Per byte, `lo <= b <= hi` for ASCII bytes: seven-bit sums carry into no other byte.
+    let low = x & !TOP;
+    let ascii = !x & TOP;
+    let at_least = |lo: u8| low.wrapping_add(u64::from(0x80 - lo) * ONES) & TOP;
+    let range = |lo: u8, hi: u8| at_least(lo) & !at_least(hi + 1) & ascii;
+    let lower = range(b'a', b'z');
+    Some((lower, lower | range(b'A', b'Z') | range(b'0', b'9')))
 }
 
 #[cfg(test)]
@@ -671,10 +716,43 @@ mod tests {
             }
         }
 
+        /// Without a folded digit, no span of the original holds more ASCII digits than the
+        /// normalised text it came from (what lets the leetspeak check skip counting).
+        #[test]
+        fn digits_survive_unless_folded(
+            text in "([a-zA-Z]{0,4}|[0-9]{1,2}|[ .'_-]|[０-９𝟎-𝟿]|\\PC){0,30}"
+        ) {
+            let n = normalize(&text);
+            let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
+            if !n.folded_digit {
+                for start in 0..n.text.len() {
+                    for end in start + 1..=n.text.len() {
+                        let (Some(normalized), Some(original)) =
+                            (n.text.get(start..end), n.original_span(&text, start, end).slice(&text))
+                        else {
+                            continue;
+                        };
+                        proptest::prop_assert!(digits(original) <= digits(normalized));
+                    }
+                }
+            }
+        }
+
         #[test]
         fn spaced_runs_match_the_byte_loop(
             text in "([a-z]{1,3}|[A-Z0-9]|[ .*|/,+~_-]{1,2}|\\PC){0,40}"
         ) {
+            let bytes = text.as_bytes();
+            for start in 0..=bytes.len() {
+                let naive = (start..bytes.len())
+                    .find(|&i| {
+                        bytes[i].is_ascii_lowercase()
+                            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                            && (i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_alphanumeric())
+                    })
+                    .unwrap_or(bytes.len());
+                proptest::prop_assert_eq!(next_single(bytes, start), naive);
+            }
             proptest::prop_assert_eq!(
                 find_spaced_runs(text.as_bytes()),
                 spaced_runs_byte_by_byte(text.as_bytes())

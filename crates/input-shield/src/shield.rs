@@ -330,8 +330,17 @@ impl InputShield {
         matches: &[RuleMatch],
         out: &mut Vec<Raw>,
     ) {
-        let leet = self.detector_rule(Detector::Leetspeak);
-        let confusable = self.detector_rule(Detector::Confusables);
+        // Only a folded digit makes a span hold more digits than its normalised text.
+        let leet = self
+            .detector_rule(Detector::Leetspeak)
+            .filter(|_| norm.folded_digit);
+        // Every look-alike is outside ASCII.
+        let confusable = self
+            .detector_rule(Detector::Confusables)
+            .filter(|_| !text.is_ascii());
+        if leet.is_none() && confusable.is_none() {
+            return;
+        }
         for m in matches {
             let span = norm.original_span(text, m.start, m.end);
             let original = span.slice(text).unwrap_or("");
@@ -456,7 +465,11 @@ impl InputShield {
         });
         raw.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
         raw.truncate(MAX_FINDINGS);
-        let char_spans = char_spans(text, &raw);
+        let char_spans = if text.is_ascii() {
+            ascii_char_spans(text, &raw)
+        } else {
+            char_spans(text, &raw)
+        };
         // Each rule counts once, with its weight; weights combine like independent
         // probabilities: risk = 100 * (1 - prod(1 - w/100)).
         let mut counted: Vec<usize> = Vec::new();
@@ -577,6 +590,14 @@ fn excerpt(text: &str, span: Span) -> String {
     text.get(span.start..InputShield::excerpt_end(text, span))
         .unwrap_or("")
         .to_owned()
+}
+
+/// [`char_spans`] of a text that is all ASCII: every byte is a character.
+fn ascii_char_spans(text: &str, raw: &[Raw]) -> Vec<Span> {
+    let chars = |offset: usize| if offset <= text.len() { offset } else { 0 };
+    raw.iter()
+        .map(|r| Span::new(chars(r.span.start), chars(r.span.end)))
+        .collect()
 }
 
 /// Character spans of every raw finding, in one pass over the text.
@@ -787,6 +808,21 @@ fn validate(rule: &Rule) -> Result<(), ShieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// On ASCII text, character spans are byte spans (and offsets past the end count 0).
+        #[test]
+        fn ascii_char_spans_are_char_spans(
+            text in "[ -~\n]{0,60}",
+            spans in proptest::collection::vec((0usize..70, 0usize..70), 0..12),
+        ) {
+            let raw: Vec<Raw> = spans
+                .iter()
+                .map(|&(a, b)| Raw { rule: 0, span: Span::new(a.min(b), a.max(b)) })
+                .collect();
+            proptest::prop_assert_eq!(ascii_char_spans(&text, &raw), char_spans(&text, &raw));
+        }
+    }
 
     #[test]
     fn shield_is_send_sync() {

@@ -4,13 +4,15 @@
 //! `start`: an anchored walk that never follows failure links. A trie answers that, and the
 //! double-array layout (Aoe 1989) makes each step two loads and a compare from one small table:
 //! the child of slot `s` on byte `b` is slot `base[s] + b` if that slot's `check` is `s`. Slots
-//! are 12 bytes and most walks stay in the first few hundred, so they stay in cache.
+//! are 8 bytes (whether a string ends at a slot is the top bit of its `check`; which strings, a
+//! second array read only then) and most walks stay in the first few hundred, so they stay in
+//! cache.
 
 /// Why a trie could not be built: its slots would not fit in `u32` indices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct TooLarge;
 
-/// One slot of the double array.
+/// One slot of the double array while it is built.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     /// Children of this slot's node are at `base + byte`.
@@ -25,18 +27,63 @@ struct Slot {
 const MULTI_CHILD_WINDOW: usize = 256;
 
 /// `check` of a free slot.
-const EMPTY: u32 = u32::MAX;
+const EMPTY: u32 = u32::MAX >> 1;
 /// `check` of the root slot: never a valid parent, so nothing walks into the root.
-const ROOT: u32 = u32::MAX - 1;
+const ROOT: u32 = EMPTY - 1;
+
+/// One slot of the built double array: what every step of a walk loads.
+#[derive(Debug, Clone, Copy)]
+struct Packed {
+    /// Children of this slot's node are at `base + byte`.
+    base: u32,
+    /// The slot of the parent node (or [`EMPTY`], [`ROOT`]) in the low 31 bits, and
+    /// [`ENDS_STRING`] when some string ends here.
+    check: u32,
+}
+
+/// [`Packed::check`] bit: some string ends at this slot ([`Trie::output_of`] says which).
+const ENDS_STRING: u32 = 1 << 31;
 
 /// A set of byte strings, each with an id, for anchored walks.
 #[derive(Debug, Default)]
 pub(crate) struct Trie {
-    slots: Vec<Slot>,
+    slots: Vec<Packed>,
+    /// Per slot, [`Slot::output`]: `0`, or one past the index in [`Trie::outputs`].
+    output_of: Vec<u32>,
     /// `(start, end)` into [`Trie::ids`] for each slot that ends a string.
     outputs: Vec<(u32, u32)>,
     /// The ids of the strings, grouped by the slot where they end, in increasing order.
     ids: Vec<u32>,
+}
+
+/// A [`Trie`] while it is built, with 12-byte slots.
+struct Building {
+    slots: Vec<Slot>,
+    outputs: Vec<(u32, u32)>,
+    ids: Vec<u32>,
+}
+
+impl Building {
+    /// The trie with packed slots; too large if a slot index would reach the flag bit.
+    fn pack(self) -> Result<Trie, TooLarge> {
+        if self.slots.len() >= (ROOT & !ENDS_STRING) as usize {
+            return Err(TooLarge);
+        }
+        let slots = self
+            .slots
+            .iter()
+            .map(|s| Packed {
+                base: s.base,
+                check: (s.check & !ENDS_STRING) | if s.output != 0 { ENDS_STRING } else { 0 },
+            })
+            .collect();
+        Ok(Trie {
+            slots,
+            output_of: self.slots.iter().map(|s| s.output).collect(),
+            outputs: self.outputs,
+            ids: self.ids,
+        })
+    }
 }
 
 /// A node of the pointer trie built first.
@@ -73,7 +120,7 @@ impl Trie {
                     .push(u32::try_from(id).map_err(|_| TooLarge)?);
             }
         }
-        let mut trie = Trie {
+        let mut trie = Building {
             slots: vec![Slot {
                 base: 0,
                 check: ROOT,
@@ -143,7 +190,7 @@ impl Trie {
                 queue.push_back((child, at));
             }
         }
-        Ok(trie)
+        trie.pack()
     }
 
     /// Calls `found(id, end)` for every string equal to `haystack[start..end]`, in increasing
@@ -158,11 +205,13 @@ impl Trie {
             };
             let next = current.base as usize + usize::from(byte);
             match self.slots.get(next) {
-                Some(s) if s.check as usize == slot => {
+                Some(s) if (s.check & !ENDS_STRING) as usize == slot => {
                     slot = next;
                     end += 1;
-                    if s.output != 0
-                        && let Some(&(from, to)) = self.outputs.get(s.output as usize - 1)
+                    if s.check & ENDS_STRING != 0
+                        && let Some(&output) = self.output_of.get(next)
+                        && let Some(&(from, to)) =
+                            self.outputs.get((output as usize).wrapping_sub(1))
                     {
                         for &id in self.ids.get(from as usize..to as usize).unwrap_or(&[]) {
                             found(id, end);
@@ -177,7 +226,10 @@ impl Trie {
     /// Heap bytes held (for tests and size reports).
     #[cfg(test)]
     pub fn memory_usage(&self) -> usize {
-        self.slots.len() * std::mem::size_of::<Slot>() + self.outputs.len() * 8 + self.ids.len() * 4
+        self.slots.len() * std::mem::size_of::<Packed>()
+            + self.output_of.len() * 4
+            + self.outputs.len() * 8
+            + self.ids.len() * 4
     }
 }
 
