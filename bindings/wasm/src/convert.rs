@@ -529,14 +529,27 @@ pub(crate) fn assessment_to_js(
     )]
     let micros =
         ((elapsed_ms * 1000.0).max(0.0).round() as u64).max(assessment.analysis_time_us) as f64;
-    build_assessment(
-        &rules.js,
-        text_js,
-        &finding_numbers(text, assessment),
-        assessment.threat_level.as_str(),
-        &assessment.fingerprint,
-        micros,
-    )
+    FINGERPRINT_OF.with(|fingerprint_of| {
+        build_assessment(
+            &rules.js,
+            text_js,
+            &finding_numbers(text, assessment),
+            assessment.threat_level.as_str(),
+            fingerprint_of.as_ref(),
+            micros,
+        )
+    })
+}
+
+#[cfg(feature = "text")]
+thread_local! {
+    /// What an `Assessment`'s `fingerprint` getter calls on first read, with the analysed
+    /// string: SHA-256 without SHA instructions is a third of analysing 1 KiB here, so
+    /// `analyze` leaves it to the callers who read it.
+    static FINGERPRINT_OF: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|text: JsValue| {
+        text.as_string()
+            .map_or(JsValue::UNDEFINED, |text| JsValue::from_str(&agentsentinel::fingerprint(&text)))
+    });
 }
 
 /// The numbers `buildAssessment` reads: risk score, should-block, then six per finding.
@@ -647,7 +660,7 @@ export function now() {
 
 const STRIDE = 6
 
-export function buildAssessment(rules, text, numbers, threatLevel, fingerprint, analysisTimeUs) {
+export function buildAssessment(rules, text, numbers, threatLevel, fingerprintOf, analysisTimeUs) {
   const findings = []
   for (let i = 2; i < numbers.length; i += STRIDE) {
     const rule = rules[numbers[i]]
@@ -663,14 +676,26 @@ export function buildAssessment(rules, text, numbers, threatLevel, fingerprint, 
       description: rule.description,
     })
   }
-  return {
+  const assessment = {
     findings,
     riskScore: numbers[0],
     threatLevel,
     shouldBlock: numbers[1] === 1,
-    fingerprint,
+    fingerprint: '',
     analysisTimeUs,
   }
+  // Hashed on first read, then an ordinary property in the same place (JSON, spread and
+  // structured clone read it like any other).
+  const settle = (target, value) => Object.defineProperty(target, 'fingerprint', {
+    value, enumerable: true, writable: true, configurable: true,
+  })
+  Object.defineProperty(assessment, 'fingerprint', {
+    enumerable: true,
+    configurable: true,
+    get() { const value = fingerprintOf(text); settle(this, value); return value },
+    set(value) { settle(this, value) },
+  })
+  return assessment
 }
 "#)]
 extern "C" {
@@ -681,13 +706,14 @@ extern "C" {
     /// An `Assessment` object from `numbers`: risk score, should-block (0/1), then per finding
     /// the rule's index in `rules` (a `RuleTable`), UTF-16 start and end, byte start and end,
     /// and the UTF-16 end of its excerpt in `text` (the excerpt starts at the span's start).
+    /// Its `fingerprint` is `fingerprint_of(text)`, called when first read.
     #[wasm_bindgen(js_name = buildAssessment)]
     fn build_assessment(
         rules: &JsValue,
         text: &JsValue,
         numbers: &[u32],
         threat_level: &str,
-        fingerprint: &str,
+        fingerprint_of: &JsValue,
         analysis_time_us: f64,
     ) -> JsValue;
 }

@@ -46,12 +46,13 @@ pub fn analyze(
     let js_text = text;
     let text = text_from_js(js_text, "text")?;
     let started = performance_now();
-    let assessment = shield::InputShield::shared().analyze_indexed(&text);
+    let assessment = shield::InputShield::shared().analyze_indexed_without_fingerprint(&text);
     let elapsed = performance_now() - started;
     Ok(SHARED_RULES.with(|rules| assessment_to_js(js_text, &text, &assessment, elapsed, rules)))
 }
 
-/// Whether `text` scores at or above the default block threshold (50). Same cost as `analyze`.
+/// Whether `text` scores at or above the default block threshold (50): `analyze`'s verdict without
+/// building findings or hashing the text.
 ///
 /// # Errors
 ///
@@ -125,7 +126,7 @@ impl InputShield {
         let js_text = text;
         let text = text_from_js(js_text, "text")?;
         let started = performance_now();
-        let assessment = self.shield.analyze_indexed(&text);
+        let assessment = self.shield.analyze_indexed_without_fingerprint(&text);
         let elapsed = performance_now() - started;
         let rules = self.rules.get_or_init(|| RuleTable::new(&self.shield));
         Ok(assessment_to_js(
