@@ -184,3 +184,26 @@ fn a_full_shard_refuses_fast_until_something_can_expire() {
     }
     assert_eq!(guard.stats().stored, 50);
 }
+
+/// Capacity counts live nonces, whatever their mix of lifetimes: a few long-lived nonces among a
+/// stream of short-lived ones never make the guard refuse while far fewer than `capacity` are
+/// live. (A table that reclaims only whole generations of nonces fails this: each long-lived
+/// nonce keeps its generation, expired neighbours and all, for the whole window.)
+#[test]
+fn long_lived_nonces_do_not_stop_short_lived_ones_from_making_room() {
+    let capacity = 4_096;
+    let guard = ReplayGuard::new(capacity, 100_000);
+    let mut fresh = nonces(21);
+    let mut now = 1_000;
+    for (k, n) in fresh.by_ref().take(200_000).enumerate() {
+        if k % 100 == 0 {
+            now += 1;
+        }
+        // One in a hundred lives a day (2,000 in all), the rest 2 s: about 2,200 live at the end.
+        let lifetime = if k % 100 == 0 { 90_000 } else { 2 };
+        guard.check_and_record(&n, now + lifetime, now).unwrap();
+    }
+    let stats = guard.stats();
+    assert_eq!(stats.exhausted, 0, "{stats:?}");
+    assert!(stats.reclaimed > 150_000, "{stats:?}");
+}
