@@ -20,38 +20,9 @@ use std::time::Instant;
 
 use agentsentinel_replay::ReplayGuard;
 
-struct Nonces(u64);
+mod support;
 
-impl Nonces {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn next_nonce(&mut self) -> [u8; 16] {
-        let mut nonce = [0u8; 16];
-        nonce[..8].copy_from_slice(&self.next_u64().to_le_bytes());
-        nonce[8..].copy_from_slice(&self.next_u64().to_le_bytes());
-        nonce
-    }
-}
-
-fn cpu_ns(wall: Instant) -> u128 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse().ok())
-        .unwrap_or_else(|| wall.elapsed().as_nanos())
-}
-
-fn rss_bytes() -> usize {
-    std::fs::read_to_string("/proc/self/statm")
-        .ok()
-        .and_then(|s| s.split_whitespace().nth(1)?.parse::<usize>().ok())
-        .map_or(0, |pages| pages * 4096)
-}
+use support::{Nonces, cpu_ns, rss_bytes};
 
 fn env(name: &str, default: u64) -> u64 {
     std::env::var(name)
