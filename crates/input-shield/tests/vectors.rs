@@ -90,3 +90,8 @@ fn benign() {
 fn benign_multilingual() {
     replay("benign-multilingual.json");
 }
+
+#[test]
+fn probes() {
+    replay("probes.json");
+}
