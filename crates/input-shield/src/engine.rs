@@ -15,7 +15,7 @@ use crate::normalize::{Normalized, normalize, skip_lowercase};
 use crate::rule::{Detector, Matcher, Rule};
 use crate::trie::{TooLarge, Trie};
 
-/// Where a term sends its hits.
+/// Where a term sends its hits, while the engine is built (then packed into [`Terms`]).
 #[derive(Debug, Clone)]
 struct Term {
     check_start: bool,
@@ -25,6 +25,57 @@ struct Term {
     extend: bool,
     /// `(rule index, group index)` pairs this term belongs to.
     targets: Vec<(u32, u8)>,
+}
+
+/// Every term's boundary flags and targets, packed so a walk's hits read a byte per term and
+/// attribution reads one contiguous slice (a `Vec<Term>` put each term 32 bytes apart and its
+/// targets behind a pointer: cache misses on the hot path).
+#[derive(Debug, Default)]
+struct Terms {
+    /// Per term, [`CHECK_START`], [`CHECK_END`] and [`EXTEND`].
+    flags: Vec<u8>,
+    /// Term `t`'s targets are `targets[ends[t - 1]..ends[t]]` (from 0 for the first term).
+    ends: Vec<u32>,
+    /// Every term's `(rule index, group index)` pairs, term after term.
+    targets: Vec<(u32, u8)>,
+}
+
+/// [`Terms::flags`] bit: [`Term::check_start`].
+const CHECK_START: u8 = 1;
+/// [`Terms::flags`] bit: [`Term::check_end`].
+const CHECK_END: u8 = 2;
+/// [`Terms::flags`] bit: [`Term::extend`].
+const EXTEND: u8 = 4;
+
+impl Terms {
+    fn new(terms: &[Term]) -> Result<Terms, TooLarge> {
+        let mut packed = Terms::default();
+        for term in terms {
+            packed.flags.push(
+                if term.check_start { CHECK_START } else { 0 }
+                    | if term.check_end { CHECK_END } else { 0 }
+                    | if term.extend { EXTEND } else { 0 },
+            );
+            packed.targets.extend_from_slice(&term.targets);
+            packed
+                .ends
+                .push(u32::try_from(packed.targets.len()).map_err(|_| TooLarge)?);
+        }
+        Ok(packed)
+    }
+
+    /// The `(rule index, group index)` pairs of term `term`; empty for an unknown term.
+    #[inline]
+    fn targets(&self, term: usize) -> &[(u32, u8)] {
+        let start = match term.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(term).copied().unwrap_or(0);
+        self.targets
+            .get(start as usize..end as usize)
+            .unwrap_or(&[])
+    }
 }
 
 /// One term occurrence in the normalised text, attributed to a rule group.
@@ -61,7 +112,7 @@ pub(crate) struct Engine {
     /// Per byte: [`WORD`] when it is a word byte, [`FLOATING`] when some term without a
     /// start-boundary check begins with it.
     start_class: [u8; 256],
-    terms: Vec<Term>,
+    terms: Terms,
     /// Per rule, the bits of every group it has (see [`group_bit`]); 0 for built-in detectors.
     full_masks: Vec<u64>,
     /// The normalised term texts, by term id.
@@ -152,6 +203,7 @@ impl Engine {
             }
         }
         let automaton = Trie::new(&patterns)?;
+        let terms = Terms::new(&terms)?;
         let detectors = rules
             .iter()
             .enumerate()
@@ -177,7 +229,7 @@ impl Engine {
             rules: Vec::new(),
             automaton: Trie::default(),
             start_class: WORD_CLASS,
-            terms: Vec::new(),
+            terms: Terms::default(),
             full_masks: Vec::new(),
             patterns: Vec::new(),
             detectors: Vec::new(),
@@ -306,7 +358,7 @@ impl Engine {
         // to many rules).
         let mut seen = vec![0u64; self.rules.len()];
         for o in occurrences {
-            for &(rule, group) in &self.terms[o.term as usize].targets {
+            for &(rule, group) in self.terms.targets(o.term as usize) {
                 if let Some(mask) = seen.get_mut(rule as usize) {
                     *mask |= group_bit(group);
                 }
@@ -320,7 +372,7 @@ impl Engine {
         };
         let mut hits: Vec<Hit> = Vec::with_capacity(occurrences.len());
         for o in occurrences {
-            for &(rule, group) in &self.terms[o.term as usize].targets {
+            for &(rule, group) in self.terms.targets(o.term as usize) {
                 if complete(rule as usize) {
                     hits.push(Hit {
                         rule,
@@ -344,21 +396,24 @@ impl Engine {
         out: &mut Vec<Occurrence>,
     ) {
         let bytes = norm.text.as_bytes();
-        let Some(info) = self.terms.get(term) else {
+        let Some(&flags) = self.terms.flags.get(term) else {
             return;
         };
-        if info.check_start
+        if flags & CHECK_START != 0
             && start > 0
             && is_word_byte(bytes[start - 1])
             && !norm.is_relaxed(start)
         {
             return;
         }
-        if info.check_end && end < bytes.len() && is_word_byte(bytes[end]) && !norm.is_relaxed(end)
+        if flags & CHECK_END != 0
+            && end < bytes.len()
+            && is_word_byte(bytes[end])
+            && !norm.is_relaxed(end)
         {
             return;
         }
-        if info.extend {
+        if flags & EXTEND != 0 {
             while end < bytes.len() && is_word_byte(bytes[end]) {
                 end += 1;
             }
