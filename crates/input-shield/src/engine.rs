@@ -314,7 +314,9 @@ impl Engine {
     /// Every term occurrence in `norm` that passes its boundary checks, in start order.
     fn occurrences(&self, norm: &Normalized) -> Vec<Occurrence> {
         let bytes = norm.text.as_bytes();
-        let mut occurrences: Vec<Occurrence> = Vec::with_capacity(bytes.len() / 8);
+        // About one per eight bytes in plain prose, twice that in an attack: room for one per
+        // four, so a kilobyte never grows the vector (a copy and a second large block).
+        let mut occurrences: Vec<Occurrence> = Vec::with_capacity(bytes.len() / 4);
         // Relaxed ranges are sorted and disjoint: follow them with a cursor.
         let mut relaxed = 0;
         let mut prev_word = false;
@@ -357,8 +359,11 @@ impl Engine {
         // can match, and only their hits are sorted and examined (common words like `you` belong
         // to many rules).
         let mut seen = vec![0u64; self.rules.len()];
+        let mut targets = 0;
         for o in occurrences {
-            for &(rule, group) in self.terms.targets(o.term as usize) {
+            let term_targets = self.terms.targets(o.term as usize);
+            targets += term_targets.len();
+            for &(rule, group) in term_targets {
                 if let Some(mask) = seen.get_mut(rule as usize) {
                     *mask |= group_bit(group);
                 }
@@ -370,7 +375,8 @@ impl Engine {
             let full = self.full_masks.get(rule).copied().unwrap_or(0);
             full != 0 && seen[rule] == full && enabled.get(rule).copied().unwrap_or(false)
         };
-        let mut hits: Vec<Hit> = Vec::with_capacity(occurrences.len());
+        // At most one hit per target: the vector never grows.
+        let mut hits: Vec<Hit> = Vec::with_capacity(targets);
         for o in occurrences {
             for &(rule, group) in self.terms.targets(o.term as usize) {
                 if complete(rule as usize) {
