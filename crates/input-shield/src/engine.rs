@@ -27,53 +27,58 @@ struct Term {
     targets: Vec<(u32, u8)>,
 }
 
-/// Every term's boundary flags and targets, packed so a walk's hits read a byte per term and
-/// attribution reads one contiguous slice (a `Vec<Term>` put each term 32 bytes apart and its
-/// targets behind a pointer: cache misses on the hot path).
+/// Every term's boundary flags and targets, packed so a walk's hit reads one 8-byte entry per
+/// term (its flags and where its targets are) and attribution reads the targets as one
+/// contiguous slice (a `Vec<Term>` put each term 32 bytes apart and its targets behind a
+/// pointer: cache misses on the hot path).
 #[derive(Debug, Default)]
 struct Terms {
-    /// Per term, [`CHECK_START`], [`CHECK_END`] and [`EXTEND`].
-    flags: Vec<u8>,
-    /// Term `t`'s targets are `targets[ends[t - 1]..ends[t]]` (from 0 for the first term).
-    ends: Vec<u32>,
+    /// Per term, `(from, to | flags << FLAGS_SHIFT)`: its targets are `targets[from..to]`, its
+    /// flags [`CHECK_START`], [`CHECK_END`] and [`EXTEND`].
+    info: Vec<(u32, u32)>,
     /// Every term's `(rule index, group index)` pairs, term after term.
     targets: Vec<(u32, u8)>,
 }
 
-/// [`Terms::flags`] bit: [`Term::check_start`].
-const CHECK_START: u8 = 1;
-/// [`Terms::flags`] bit: [`Term::check_end`].
-const CHECK_END: u8 = 2;
-/// [`Terms::flags`] bit: [`Term::extend`].
-const EXTEND: u8 = 4;
+/// Where a term's flags start in the second half of its [`Terms::info`].
+const FLAGS_SHIFT: u32 = 29;
+/// [`Terms::info`] flag: [`Term::check_start`].
+const CHECK_START: u32 = 1;
+/// [`Terms::info`] flag: [`Term::check_end`].
+const CHECK_END: u32 = 2;
+/// [`Terms::info`] flag: [`Term::extend`].
+const EXTEND: u32 = 4;
 
 impl Terms {
     fn new(terms: &[Term]) -> Result<Terms, TooLarge> {
         let mut packed = Terms::default();
         for term in terms {
-            packed.flags.push(
-                if term.check_start { CHECK_START } else { 0 }
-                    | if term.check_end { CHECK_END } else { 0 }
-                    | if term.extend { EXTEND } else { 0 },
-            );
+            let from = u32::try_from(packed.targets.len()).map_err(|_| TooLarge)?;
             packed.targets.extend_from_slice(&term.targets);
-            packed
-                .ends
-                .push(u32::try_from(packed.targets.len()).map_err(|_| TooLarge)?);
+            let to = u32::try_from(packed.targets.len()).map_err(|_| TooLarge)?;
+            if to >= 1 << FLAGS_SHIFT {
+                return Err(TooLarge);
+            }
+            let flags = if term.check_start { CHECK_START } else { 0 }
+                | if term.check_end { CHECK_END } else { 0 }
+                | if term.extend { EXTEND } else { 0 };
+            packed.info.push((from, to | flags << FLAGS_SHIFT));
         }
         Ok(packed)
     }
 
-    /// The `(rule index, group index)` pairs of term `term`; empty for an unknown term.
+    /// The flags of `term` and the range of its targets; `None` for an unknown term.
     #[inline]
-    fn targets(&self, term: usize) -> &[(u32, u8)] {
-        let start = match term.checked_sub(1) {
-            Some(before) => self.ends.get(before).copied().unwrap_or(0),
-            None => 0,
-        };
-        let end = self.ends.get(term).copied().unwrap_or(0);
+    fn info(&self, term: usize) -> Option<(u32, u32, u32)> {
+        let &(from, to) = self.info.get(term)?;
+        Some((to >> FLAGS_SHIFT, from, to & ((1 << FLAGS_SHIFT) - 1)))
+    }
+
+    /// The `(rule index, group index)` pairs of an occurrence's term.
+    #[inline]
+    fn targets(&self, o: &Occurrence) -> &[(u32, u8)] {
         self.targets
-            .get(start as usize..end as usize)
+            .get(o.targets.0 as usize..o.targets.1 as usize)
             .unwrap_or(&[])
     }
 }
@@ -90,7 +95,8 @@ struct Hit {
 /// One term occurrence in the normalised text, before attribution to rules.
 #[derive(Debug, Clone, Copy)]
 struct Occurrence {
-    term: u32,
+    /// The term's targets: `Terms::targets[from..to]`.
+    targets: (u32, u32),
     start: u32,
     end: u32,
 }
@@ -361,7 +367,7 @@ impl Engine {
         let mut seen = vec![0u64; self.rules.len()];
         let mut targets = 0;
         for o in occurrences {
-            let term_targets = self.terms.targets(o.term as usize);
+            let term_targets = self.terms.targets(o);
             targets += term_targets.len();
             for &(rule, group) in term_targets {
                 if let Some(mask) = seen.get_mut(rule as usize) {
@@ -378,7 +384,7 @@ impl Engine {
         // At most one hit per target: the vector never grows.
         let mut hits: Vec<Hit> = Vec::with_capacity(targets);
         for o in occurrences {
-            for &(rule, group) in self.terms.targets(o.term as usize) {
+            for &(rule, group) in self.terms.targets(o) {
                 if complete(rule as usize) {
                     hits.push(Hit {
                         rule,
@@ -402,7 +408,7 @@ impl Engine {
         out: &mut Vec<Occurrence>,
     ) {
         let bytes = norm.text.as_bytes();
-        let Some(&flags) = self.terms.flags.get(term) else {
+        let Some((flags, from, to)) = self.terms.info(term) else {
             return;
         };
         if flags & CHECK_START != 0
@@ -429,7 +435,7 @@ impl Engine {
             reason = "inputs are cut below 4 GiB and rule sets are small"
         )]
         out.push(Occurrence {
-            term: term as u32,
+            targets: (from, to),
             start: start as u32,
             end: end as u32,
         });
