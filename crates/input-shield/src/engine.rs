@@ -67,18 +67,21 @@ impl Terms {
         Ok(packed)
     }
 
-    /// The flags of `term` and the range of its targets; `None` for an unknown term.
+    /// The flags of `term`; 0 for an unknown term.
     #[inline]
-    fn info(&self, term: usize) -> Option<(u32, u32, u32)> {
-        let &(from, to) = self.info.get(term)?;
-        Some((to >> FLAGS_SHIFT, from, to & ((1 << FLAGS_SHIFT) - 1)))
+    fn flags(&self, term: usize) -> u32 {
+        self.info.get(term).map_or(0, |&(_, to)| to >> FLAGS_SHIFT)
     }
 
-    /// The `(rule index, group index)` pairs of an occurrence's term.
+    /// The `(rule index, group index)` pairs of `term`; empty for an unknown term.
     #[inline]
-    fn targets(&self, o: &Occurrence) -> &[(u32, u8)] {
-        self.targets
-            .get(o.targets.0 as usize..o.targets.1 as usize)
+    fn targets(&self, term: u32) -> &[(u32, u8)] {
+        self.info
+            .get(term as usize)
+            .and_then(|&(from, to)| {
+                self.targets
+                    .get(from as usize..(to & ((1 << FLAGS_SHIFT) - 1)) as usize)
+            })
             .unwrap_or(&[])
     }
 }
@@ -95,8 +98,7 @@ struct Hit {
 /// One term occurrence in the normalised text, before attribution to rules.
 #[derive(Debug, Clone, Copy)]
 struct Occurrence {
-    /// The term's targets: `Terms::targets[from..to]`.
-    targets: (u32, u32),
+    term: u32,
     start: u32,
     end: u32,
 }
@@ -320,9 +322,11 @@ impl Engine {
     /// Every term occurrence in `norm` that passes its boundary checks, in start order.
     fn occurrences(&self, norm: &Normalized) -> Vec<Occurrence> {
         let bytes = norm.text.as_bytes();
-        // About one per eight bytes in plain prose, twice that in an attack: room for one per
-        // four, so a kilobyte never grows the vector (a copy and a second large block).
-        let mut occurrences: Vec<Occurrence> = Vec::with_capacity(bytes.len() / 4);
+        // About one per eight bytes in plain prose, a few more in an attack: a kilobyte of
+        // either never grows the vector (a copy and a second block). Not more for a long text:
+        // a higher peak made glibc give the heap back and fault it in again on every call (a
+        // megabyte of prose took half as long again).
+        let mut occurrences: Vec<Occurrence> = Vec::with_capacity(bytes.len() / 8 + 16);
         // Relaxed ranges are sorted and disjoint: follow them with a cursor.
         let mut relaxed = 0;
         let mut prev_word = false;
@@ -365,11 +369,8 @@ impl Engine {
         // can match, and only their hits are sorted and examined (common words like `you` belong
         // to many rules).
         let mut seen = vec![0u64; self.rules.len()];
-        let mut targets = 0;
         for o in occurrences {
-            let term_targets = self.terms.targets(o);
-            targets += term_targets.len();
-            for &(rule, group) in term_targets {
+            for &(rule, group) in self.terms.targets(o.term) {
                 if let Some(mask) = seen.get_mut(rule as usize) {
                     *mask |= group_bit(group);
                 }
@@ -381,10 +382,11 @@ impl Engine {
             let full = self.full_masks.get(rule).copied().unwrap_or(0);
             full != 0 && seen[rule] == full && enabled.get(rule).copied().unwrap_or(false)
         };
-        // At most one hit per target: the vector never grows.
-        let mut hits: Vec<Hit> = Vec::with_capacity(targets);
+        // Room for a few more hits than occurrences, which most kilobytes need (an attack
+        // kilobyte: 158 from 134), without raising the peak for a long text.
+        let mut hits: Vec<Hit> = Vec::with_capacity(occurrences.len() + 32);
         for o in occurrences {
-            for &(rule, group) in self.terms.targets(o) {
+            for &(rule, group) in self.terms.targets(o.term) {
                 if complete(rule as usize) {
                     hits.push(Hit {
                         rule,
@@ -408,9 +410,10 @@ impl Engine {
         out: &mut Vec<Occurrence>,
     ) {
         let bytes = norm.text.as_bytes();
-        let Some((flags, from, to)) = self.terms.info(term) else {
+        if term >= self.terms.info.len() {
             return;
-        };
+        }
+        let flags = self.terms.flags(term);
         if flags & CHECK_START != 0
             && start > 0
             && is_word_byte(bytes[start - 1])
@@ -435,7 +438,7 @@ impl Engine {
             reason = "inputs are cut below 4 GiB and rule sets are small"
         )]
         out.push(Occurrence {
-            targets: (from, to),
+            term: term as u32,
             start: start as u32,
             end: end as u32,
         });
