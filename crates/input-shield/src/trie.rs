@@ -312,6 +312,32 @@ mod tests {
         assert!(trie.memory_usage() > 0);
     }
 
+    proptest::proptest! {
+        /// Walks agree with comparing every string at every start, whatever mix of levels laid
+        /// out breadth first and depth first the strings' lengths give.
+        #[test]
+        fn walks_agree_with_a_naive_search(
+            strings in proptest::collection::vec("[abc\u{e9}]{0,7}", 0..40),
+            text in "[abc\u{e9} ]{0,30}",
+        ) {
+            let trie = Trie::new(&strings).unwrap();
+            let bytes = text.as_bytes();
+            for start in 0..bytes.len() {
+                let mut expected = Vec::new();
+                for end in start + 1..=bytes.len() {
+                    for (id, s) in (0u32..).zip(&strings) {
+                        if bytes[start..end] == *s.as_bytes() {
+                            expected.push((id, end));
+                        }
+                    }
+                }
+                let mut found = Vec::new();
+                trie.walk(bytes, start, |id, end| found.push((id, end)));
+                proptest::prop_assert_eq!(found, expected, "at {}", start);
+            }
+        }
+    }
+
     #[test]
     fn the_double_array_stays_close_to_the_number_of_nodes() {
         // Strings with large bytes (UTF-8) used to pin the free-slot cursor low, which made the
