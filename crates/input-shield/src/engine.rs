@@ -15,7 +15,7 @@ use crate::normalize::{Normalized, normalize, skip_lowercase};
 use crate::rule::{Detector, Matcher, Rule};
 use crate::trie::{TooLarge, Trie};
 
-/// Where a term sends its hits.
+/// Where a term sends its hits, while the engine is built (then packed into [`Terms`]).
 #[derive(Debug, Clone)]
 struct Term {
     check_start: bool,
@@ -25,6 +25,65 @@ struct Term {
     extend: bool,
     /// `(rule index, group index)` pairs this term belongs to.
     targets: Vec<(u32, u8)>,
+}
+
+/// Every term's boundary flags and targets, packed so a walk's hit reads one 8-byte entry per
+/// term (its flags and where its targets are) and attribution reads the targets as one
+/// contiguous slice (a `Vec<Term>` put each term 32 bytes apart and its targets behind a
+/// pointer: cache misses on the hot path).
+#[derive(Debug, Default)]
+struct Terms {
+    /// Per term, `(from, to | flags << FLAGS_SHIFT)`: its targets are `targets[from..to]`, its
+    /// flags [`CHECK_START`], [`CHECK_END`] and [`EXTEND`].
+    info: Vec<(u32, u32)>,
+    /// Every term's `(rule index, group index)` pairs, term after term.
+    targets: Vec<(u32, u8)>,
+}
+
+/// Where a term's flags start in the second half of its [`Terms::info`].
+const FLAGS_SHIFT: u32 = 29;
+/// [`Terms::info`] flag: [`Term::check_start`].
+const CHECK_START: u32 = 1;
+/// [`Terms::info`] flag: [`Term::check_end`].
+const CHECK_END: u32 = 2;
+/// [`Terms::info`] flag: [`Term::extend`].
+const EXTEND: u32 = 4;
+
+impl Terms {
+    fn new(terms: &[Term]) -> Result<Terms, TooLarge> {
+        let mut packed = Terms::default();
+        for term in terms {
+            let from = u32::try_from(packed.targets.len()).map_err(|_| TooLarge)?;
+            packed.targets.extend_from_slice(&term.targets);
+            let to = u32::try_from(packed.targets.len()).map_err(|_| TooLarge)?;
+            if to >= 1 << FLAGS_SHIFT {
+                return Err(TooLarge);
+            }
+            let flags = if term.check_start { CHECK_START } else { 0 }
+                | if term.check_end { CHECK_END } else { 0 }
+                | if term.extend { EXTEND } else { 0 };
+            packed.info.push((from, to | flags << FLAGS_SHIFT));
+        }
+        Ok(packed)
+    }
+
+    /// The flags of `term`; 0 for an unknown term.
+    #[inline]
+    fn flags(&self, term: usize) -> u32 {
+        self.info.get(term).map_or(0, |&(_, to)| to >> FLAGS_SHIFT)
+    }
+
+    /// The `(rule index, group index)` pairs of `term`; empty for an unknown term.
+    #[inline]
+    fn targets(&self, term: u32) -> &[(u32, u8)] {
+        self.info
+            .get(term as usize)
+            .and_then(|&(from, to)| {
+                self.targets
+                    .get(from as usize..(to & ((1 << FLAGS_SHIFT) - 1)) as usize)
+            })
+            .unwrap_or(&[])
+    }
 }
 
 /// One term occurrence in the normalised text, attributed to a rule group.
@@ -61,7 +120,7 @@ pub(crate) struct Engine {
     /// Per byte: [`WORD`] when it is a word byte, [`FLOATING`] when some term without a
     /// start-boundary check begins with it.
     start_class: [u8; 256],
-    terms: Vec<Term>,
+    terms: Terms,
     /// Per rule, the bits of every group it has (see [`group_bit`]); 0 for built-in detectors.
     full_masks: Vec<u64>,
     /// The normalised term texts, by term id.
@@ -152,6 +211,7 @@ impl Engine {
             }
         }
         let automaton = Trie::new(&patterns)?;
+        let terms = Terms::new(&terms)?;
         let detectors = rules
             .iter()
             .enumerate()
@@ -177,7 +237,7 @@ impl Engine {
             rules: Vec::new(),
             automaton: Trie::default(),
             start_class: WORD_CLASS,
-            terms: Vec::new(),
+            terms: Terms::default(),
             full_masks: Vec::new(),
             patterns: Vec::new(),
             detectors: Vec::new(),
@@ -262,7 +322,11 @@ impl Engine {
     /// Every term occurrence in `norm` that passes its boundary checks, in start order.
     fn occurrences(&self, norm: &Normalized) -> Vec<Occurrence> {
         let bytes = norm.text.as_bytes();
-        let mut occurrences: Vec<Occurrence> = Vec::with_capacity(bytes.len() / 8);
+        // About one per eight bytes in plain prose, a few more in an attack: a kilobyte of
+        // either never grows the vector (a copy and a second block). Not more for a long text:
+        // a higher peak made glibc give the heap back and fault it in again on every call (a
+        // megabyte of prose took half as long again).
+        let mut occurrences: Vec<Occurrence> = Vec::with_capacity(bytes.len() / 8 + 16);
         // Relaxed ranges are sorted and disjoint: follow them with a cursor.
         let mut relaxed = 0;
         let mut prev_word = false;
@@ -306,7 +370,7 @@ impl Engine {
         // to many rules).
         let mut seen = vec![0u64; self.rules.len()];
         for o in occurrences {
-            for &(rule, group) in &self.terms[o.term as usize].targets {
+            for &(rule, group) in self.terms.targets(o.term) {
                 if let Some(mask) = seen.get_mut(rule as usize) {
                     *mask |= group_bit(group);
                 }
@@ -318,9 +382,11 @@ impl Engine {
             let full = self.full_masks.get(rule).copied().unwrap_or(0);
             full != 0 && seen[rule] == full && enabled.get(rule).copied().unwrap_or(false)
         };
-        let mut hits: Vec<Hit> = Vec::with_capacity(occurrences.len());
+        // Room for a few more hits than occurrences, which most kilobytes need (an attack
+        // kilobyte: 158 from 134), without raising the peak for a long text.
+        let mut hits: Vec<Hit> = Vec::with_capacity(occurrences.len() + 32);
         for o in occurrences {
-            for &(rule, group) in &self.terms[o.term as usize].targets {
+            for &(rule, group) in self.terms.targets(o.term) {
                 if complete(rule as usize) {
                     hits.push(Hit {
                         rule,
@@ -344,21 +410,25 @@ impl Engine {
         out: &mut Vec<Occurrence>,
     ) {
         let bytes = norm.text.as_bytes();
-        let Some(info) = self.terms.get(term) else {
+        if term >= self.terms.info.len() {
             return;
-        };
-        if info.check_start
+        }
+        let flags = self.terms.flags(term);
+        if flags & CHECK_START != 0
             && start > 0
             && is_word_byte(bytes[start - 1])
             && !norm.is_relaxed(start)
         {
             return;
         }
-        if info.check_end && end < bytes.len() && is_word_byte(bytes[end]) && !norm.is_relaxed(end)
+        if flags & CHECK_END != 0
+            && end < bytes.len()
+            && is_word_byte(bytes[end])
+            && !norm.is_relaxed(end)
         {
             return;
         }
-        if info.extend {
+        if flags & EXTEND != 0 {
             while end < bytes.len() && is_word_byte(bytes[end]) {
                 end += 1;
             }

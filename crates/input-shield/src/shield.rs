@@ -219,12 +219,17 @@ impl InputShield {
     #[must_use]
     pub fn dress(&self, text: &str, indexed: IndexedAssessment) -> Assessment {
         let text = cap(text);
-        Assessment {
-            findings: indexed
+        // Sized up front: `filter_map` gives no lower bound, and growing a vector of findings
+        // copies every finding made so far each time.
+        let mut findings = Vec::with_capacity(indexed.findings.len());
+        findings.extend(
+            indexed
                 .findings
                 .iter()
-                .filter_map(|finding| self.dress_finding(text, finding))
-                .collect(),
+                .filter_map(|finding| self.dress_finding(text, finding)),
+        );
+        Assessment {
+            findings,
             risk_score: indexed.risk_score,
             threat_level: indexed.threat_level,
             should_block: indexed.should_block,
@@ -503,7 +508,7 @@ impl InputShield {
         };
         // Each rule counts once, with its weight; weights combine like independent
         // probabilities: risk = 100 * (1 - prod(1 - w/100)).
-        let mut counted: Vec<usize> = Vec::new();
+        let mut counted: Vec<usize> = Vec::with_capacity(raw.len());
         let mut remaining: u64 = 1_000_000;
         for r in &raw {
             if !counted.contains(&r.rule) {
