@@ -115,6 +115,41 @@ fn replay(c: &mut Criterion) {
             let _ = black_box(guard.check_and_record(black_box(nonce), clock + 2, clock));
         });
     });
+    // The floor under any exact guard of this size: one load from a random place in a plain
+    // array as large as the guard's table, with the same call overhead around it. Every check
+    // must read at least one such place, so this ratio shows what is left for the guard itself.
+    let floor: Vec<u64> = (0..guard.memory_bytes() / 8).map(|i| i as u64).collect();
+    let mut at = Nonces(11);
+    group.bench_function("random_read_floor", |b| {
+        b.iter(|| {
+            let i = (at.next_u64() % floor.len() as u64) as usize;
+            black_box(floor[black_box(i)])
+        });
+    });
+    // The same load taken under one of 64 locks, as an exactly-once check must take one (or
+    // another atomic read-modify-write) per call: on x86 that is a full barrier, so a call's
+    // cache miss can no longer overlap the next call's, and each call waits for main memory.
+    let locks: Vec<parking_lot::Mutex<()>> = (0..64).map(|_| parking_lot::Mutex::new(())).collect();
+    group.bench_function("random_read_under_lock_floor", |b| {
+        b.iter(|| {
+            let r = at.next_u64();
+            let i = (r % floor.len() as u64) as usize;
+            let _held = locks[(r >> 58) as usize].lock();
+            black_box(floor[black_box(i)])
+        });
+    });
+    // And a store to a random place under the lock, as recording a nonce at once must do: the
+    // unlock's atomic instruction waits for the store, so each call waits for its cache miss.
+    // This is why the guard parks the hashes and expiries it records and writes them in batches.
+    let mut floor = floor;
+    group.bench_function("random_write_under_lock_floor", |b| {
+        b.iter(|| {
+            let r = at.next_u64();
+            let i = (r % floor.len() as u64) as usize;
+            let _held = locks[(r >> 58) as usize].lock();
+            floor[black_box(i)] = r;
+        });
+    });
     group.finish();
     eprintln!("replay: {:?}", guard.stats());
 }
