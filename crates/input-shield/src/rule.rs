@@ -64,6 +64,9 @@ pub enum Detector {
     SpacedLetters,
     /// A run of optimised-gibberish tokens (GCG-style adversarial suffix).
     GibberishSuffix,
+    /// A request for content ("Write …", "Explain …") whose line ends in such a gibberish run:
+    /// the shape of a GCG-style attack, a harmful request with an optimised suffix appended.
+    RequestThenGibberish,
     /// Another finding spelled with leetspeak digits (`1gn0r3`).
     Leetspeak,
     /// Another finding spelled with look-alike or styled letters (Cyrillic, Greek, full-width).

@@ -427,10 +427,15 @@ impl InputShield {
                 }
             }
         }
-        if let Some(rule) = self.detector_rule(Detector::GibberishSuffix)
-            && let Some(span) = detect::gibberish(text)
-        {
-            out.push(Raw { rule, span });
+        if let Some(span) = detect::gibberish(text) {
+            if let Some(rule) = self.detector_rule(Detector::GibberishSuffix) {
+                out.push(Raw { rule, span });
+            }
+            if let Some(rule) = self.detector_rule(Detector::RequestThenGibberish)
+                && let Some(span) = detect::request_before(text, span)
+            {
+                out.push(Raw { rule, span });
+            }
         }
         if depth < MAX_DECODE_DEPTH {
             for run in detect::encoded_runs(text) {
