@@ -378,13 +378,77 @@ const REQUEST_VERBS: [&str; 24] = [
     "publish", "offer", "detail", "instruct", "build",
 ];
 
+/// Words that say a request is about code or markup, which people paste after it: a request
+/// that names one, or quotes something after a colon, is not taken for a GCG-style attack.
+const CODE_WORDS: [&str; 52] = [
+    "code",
+    "regex",
+    "regexp",
+    "function",
+    "bash",
+    "shell",
+    "sql",
+    "query",
+    "latex",
+    "json",
+    "yaml",
+    "toml",
+    "xml",
+    "csv",
+    "html",
+    "css",
+    "javascript",
+    "typescript",
+    "error",
+    "exception",
+    "command",
+    "alias",
+    "snippet",
+    "syntax",
+    "expression",
+    "formula",
+    "equation",
+    "traceback",
+    "compile",
+    "compiler",
+    "template",
+    "templates",
+    "placeholder",
+    "placeholders",
+    "variable",
+    "variables",
+    "loop",
+    "config",
+    "configuration",
+    "markdown",
+    "jinja",
+    "nginx",
+    "cron",
+    "crontab",
+    "dockerfile",
+    "makefile",
+    "powershell",
+    "terminal",
+    "cli",
+    "api",
+    "endpoint",
+    "macro",
+];
+
+/// Operators that stand alone between the operands of code (`a => b`, `x << 4`), which optimised
+/// suffixes hardly ever produce: a suffix region holding one is taken for pasted code.
+const CODE_OPERATORS: [&str; 16] = [
+    "=>", "->", "<-", "<<", ">>", "**", "//", "::", "&&", "||", "!=", "==", "+=", "-=", "<=", ">=",
+];
+
 /// Most words a line may go on with after a gibberish suffix that ends a request: the densest
 /// window may stop short of the suffix's end, but prose going on is not a suffix.
 const MAX_WORDS_AFTER_SUFFIX: usize = 12;
 
 /// The span from the request that opens the line of a gibberish `suffix` (see [`gibberish`]) to
 /// the suffix's end, when the line opens with a request verb followed by at least three more
-/// words before the suffix, and goes on for at most [`MAX_WORDS_AFTER_SUFFIX`] words after it.
+/// words before the suffix, goes on for at most [`MAX_WORDS_AFTER_SUFFIX`] words after it, and
+/// looks like neither a question about code ([`CODE_WORDS`], a colon) nor code ([`CODE_OPERATORS`]).
 pub(crate) fn request_before(text: &str, suffix: Span) -> Option<Span> {
     let after = text.get(suffix.end..)?;
     let rest_of_line = after.split('\n').next().unwrap_or("");
@@ -395,6 +459,14 @@ pub(crate) fn request_before(text: &str, suffix: Span) -> Option<Span> {
     {
         return None;
     }
+    let suffix_text = text.get(suffix.start..suffix.end)?;
+    if suffix_text
+        .split_whitespace()
+        .chain(rest_of_line.split_whitespace())
+        .any(|token| CODE_OPERATORS.contains(&token))
+    {
+        return None;
+    }
     let before = text.get(..suffix.start)?;
     let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
     let line = &before[line_start..];
@@ -402,7 +474,11 @@ pub(crate) fn request_before(text: &str, suffix: Span) -> Option<Span> {
     let mut words = opening.split_whitespace();
     let verb = words.next()?;
     let is_request = REQUEST_VERBS.iter().any(|v| verb.eq_ignore_ascii_case(v));
-    (is_request && words.take(3).count() == 3)
+    let about_code = opening.contains(':')
+        || opening
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| CODE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)));
+    (is_request && !about_code && words.take(3).count() == 3)
         .then(|| Span::new(line_start + (line.len() - opening.len()), suffix.end))
 }
 
@@ -762,6 +838,16 @@ mod tests {
         );
         let span = gibberish(&prose_goes_on).unwrap();
         assert_eq!(request_before(&prose_goes_on, span), None);
+        for about_code in [
+            format!("Write a bash alias that does {suffix}"),
+            format!("Write a story about this: {suffix}"),
+            format!("Write a match arm {suffix} x => y"),
+        ] {
+            assert_eq!(
+                request_before(&about_code, gibberish(&about_code).unwrap()),
+                None
+            );
+        }
     }
 
     proptest::proptest! {
