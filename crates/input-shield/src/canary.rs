@@ -532,7 +532,7 @@ impl Scanner {
 /// Joins overlapping hits of the same token into one, of the strongest kind, covering all of
 /// them. Sorted by span start, then token.
 fn merge_overlapping(mut hits: Vec<(usize, LeakKind, Span)>) -> Vec<(usize, LeakKind, Span)> {
-    hits.sort_unstable_by_key(|&(token, kind, span)| (token, span.start, kind));
+    crate::sort::unstable_by_key(&mut hits, |&(token, kind, span)| (token, span.start, kind));
     let mut merged: Vec<(usize, LeakKind, Span)> = Vec::with_capacity(hits.len());
     for (token, kind, span) in hits {
         match merged.last_mut() {
@@ -543,14 +543,14 @@ fn merge_overlapping(mut hits: Vec<(usize, LeakKind, Span)>) -> Vec<(usize, Leak
             _ => merged.push((token, kind, span)),
         }
     }
-    merged.sort_unstable_by_key(|&(token, _, span)| (span.start, token));
+    crate::sort::unstable_by_key(&mut merged, |&(token, _, span)| (span.start, token));
     merged
 }
 
 /// Converts byte spans of `text` to char spans with one pass over `text`.
 fn char_spans(text: &str, spans: impl Iterator<Item = Span> + Clone) -> Vec<Span> {
     let mut offsets: Vec<usize> = spans.clone().flat_map(|s| [s.start, s.end]).collect();
-    offsets.sort_unstable();
+    crate::sort::unstable(&mut offsets);
     offsets.dedup();
     let mut chars_before = Vec::with_capacity(offsets.len());
     let (mut byte, mut count) = (0, 0);

@@ -90,7 +90,7 @@ pub(crate) fn find_all<P: AsRef<[u8]>>(
             }
         }
     }
-    found.sort_unstable_by_key(|&(_, start, _)| start);
+    crate::sort::unstable_by_key(&mut found, |&(_, start, _)| start);
     found
 }
 
