@@ -799,7 +799,7 @@ impl InputShieldBuilder {
                 }
             }
             let automaton = skeleton::build(MatchKind::Standard, &patterns)
-                .map_err(|_| ShieldError::new(ErrorKind::EmptyAllowPhrase(String::from("*"))))?;
+                .ok_or_else(|| ShieldError::new(ErrorKind::EmptyAllowPhrase(String::from("*"))))?;
             Some(Arc::new(automaton))
         };
         Ok(InputShield {
