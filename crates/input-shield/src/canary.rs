@@ -1,7 +1,6 @@
 //! Canary tokens: a random secret placed in a system prompt, and a check that tells whether a
 //! model's output gave it away.
 
-use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -243,7 +242,7 @@ pub struct CanaryManager {
 
 #[derive(Debug, Default)]
 struct State {
-    tokens: BTreeSet<CanaryToken>,
+    tokens: TokenSet,
     /// `None` when `tokens` changed since the scanner was built.
     scanner: Option<Arc<Scanner>>,
 }
@@ -281,15 +280,15 @@ impl CanaryManager {
     /// `input_shield.too_many_canaries` when [`MAX_LIVE_CANARIES`] tokens are already live.
     pub fn register(&self, token: CanaryToken) -> Result<bool, ShieldError> {
         let mut state = self.state.write();
-        if state.tokens.contains(&token) {
+        let Err(place) = state.tokens.find(&token) else {
             return Ok(false);
-        }
-        if state.tokens.len() >= MAX_LIVE_CANARIES {
+        };
+        if state.tokens.0.len() >= MAX_LIVE_CANARIES {
             return Err(ShieldError::new(ErrorKind::TooManyCanaries(
                 MAX_LIVE_CANARIES,
             )));
         }
-        state.tokens.insert(token);
+        state.tokens.0.insert(place, token);
         state.scanner = None;
         Ok(true)
     }
@@ -297,35 +296,36 @@ impl CanaryManager {
     /// Stops checking for `token`. Returns whether it was live.
     pub fn revoke(&self, token: &CanaryToken) -> bool {
         let mut state = self.state.write();
-        let removed = state.tokens.remove(token);
-        if removed {
-            state.scanner = None;
-        }
-        removed
+        let Ok(place) = state.tokens.find(token) else {
+            return false;
+        };
+        state.tokens.0.remove(place);
+        state.scanner = None;
+        true
     }
 
     /// Whether `token` is live.
     #[must_use]
     pub fn contains(&self, token: &CanaryToken) -> bool {
-        self.state.read().tokens.contains(token)
+        self.state.read().tokens.find(token).is_ok()
     }
 
     /// The live tokens, in text order.
     #[must_use]
     pub fn tokens(&self) -> Vec<CanaryToken> {
-        self.state.read().tokens.iter().cloned().collect()
+        self.state.read().tokens.0.clone()
     }
 
     /// Number of live tokens.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.state.read().tokens.len()
+        self.state.read().tokens.0.len()
     }
 
     /// Whether no token is live.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.state.read().tokens.is_empty()
+        self.state.read().tokens.0.is_empty()
     }
 
     /// Every leak of a live token in `output`, ordered by span start, then token.
@@ -360,6 +360,25 @@ struct Pattern {
     kind: LeakKind,
     /// For `Partial`: where the piece starts in the folded random part.
     offset: usize,
+}
+
+/// The live tokens, sorted and without duplicates: a sorted `Vec` rather than a `BTreeSet`, whose
+/// code was ~8 KB of the WebAssembly text module, for at most [`MAX_LIVE_CANARIES`] tokens.
+/// Prints like a set.
+#[derive(Default)]
+struct TokenSet(Vec<CanaryToken>);
+
+impl TokenSet {
+    /// Where `token` is (`Ok`) or would go to keep the order (`Err`).
+    fn find(&self, token: &CanaryToken) -> Result<usize, usize> {
+        self.0.binary_search(token)
+    }
+}
+
+impl std::fmt::Debug for TokenSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(&self.0).finish()
+    }
 }
 
 /// The compiled forms of a fixed set of tokens.
@@ -415,10 +434,10 @@ impl Automaton {
 }
 
 impl Scanner {
-    fn build(tokens: &BTreeSet<CanaryToken>) -> Self {
+    fn build(tokens: &TokenSet) -> Self {
         let mut scanner = Scanner {
-            tokens: tokens.iter().cloned().collect(),
-            bodies: Vec::with_capacity(tokens.len()),
+            tokens: tokens.0.clone(),
+            bodies: Vec::with_capacity(tokens.0.len()),
             raw: Automaton::default(),
             folded: Automaton::default(),
         };
@@ -532,7 +551,7 @@ impl Scanner {
 /// Joins overlapping hits of the same token into one, of the strongest kind, covering all of
 /// them. Sorted by span start, then token.
 fn merge_overlapping(mut hits: Vec<(usize, LeakKind, Span)>) -> Vec<(usize, LeakKind, Span)> {
-    hits.sort_unstable_by_key(|&(token, kind, span)| (token, span.start, kind));
+    crate::sort::unstable_by_key(&mut hits, |&(token, kind, span)| (token, span.start, kind));
     let mut merged: Vec<(usize, LeakKind, Span)> = Vec::with_capacity(hits.len());
     for (token, kind, span) in hits {
         match merged.last_mut() {
@@ -543,14 +562,14 @@ fn merge_overlapping(mut hits: Vec<(usize, LeakKind, Span)>) -> Vec<(usize, Leak
             _ => merged.push((token, kind, span)),
         }
     }
-    merged.sort_unstable_by_key(|&(token, _, span)| (span.start, token));
+    crate::sort::unstable_by_key(&mut merged, |&(token, _, span)| (span.start, token));
     merged
 }
 
 /// Converts byte spans of `text` to char spans with one pass over `text`.
 fn char_spans(text: &str, spans: impl Iterator<Item = Span> + Clone) -> Vec<Span> {
     let mut offsets: Vec<usize> = spans.clone().flat_map(|s| [s.start, s.end]).collect();
-    offsets.sort_unstable();
+    crate::sort::unstable(&mut offsets);
     offsets.dedup();
     let mut chars_before = Vec::with_capacity(offsets.len());
     let (mut byte, mut count) = (0, 0);

@@ -452,7 +452,7 @@ fn sort_hits(hits: &mut Vec<Hit>, rules: usize) {
     // A few hits (most texts) sort faster in place than the buckets can be set up for every rule.
     // Hits with equal keys are equal, so any sort leaves the same order.
     if hits.len() <= 32 {
-        hits.sort_unstable_by_key(|h| (h.rule, h.start, h.end, h.group));
+        crate::sort::unstable_by_key(hits, |h| (h.rule, h.start, h.end, h.group));
         return;
     }
     let mut next = vec![0u32; rules + 1];
@@ -482,7 +482,7 @@ fn sort_hits(hits: &mut Vec<Hit>, rules: usize) {
         }
     }
     for rule_hits in sorted.chunk_by_mut(|a, b| a.rule == b.rule) {
-        rule_hits.sort_by_key(|h| (h.start, h.end, h.group));
+        crate::sort::by_key(rule_hits, |h| (h.start, h.end, h.group));
     }
     *hits = sorted;
 }

@@ -13,6 +13,7 @@ mod random;
 mod rule;
 mod shield;
 mod skeleton;
+mod sort;
 mod spotlight;
 mod trie;
 

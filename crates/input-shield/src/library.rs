@@ -31,43 +31,98 @@ fn split(terms: &str) -> Vec<String> {
     out
 }
 
-fn any(terms: &str) -> Matcher {
-    Matcher::Any(split(terms))
+/// How a rule of the table matches, with its terms still `|`-joined: [`Spec::rule`] splits them.
+#[derive(Clone, Copy)]
+enum Terms {
+    Any(&'static str),
+    Near(&'static [&'static str], u16),
+    Together(&'static [&'static str], u16),
+    Count(&'static str, u16),
+    Builtin(Detector),
 }
 
-fn near(groups: &[&str], window: u16) -> Matcher {
-    Matcher::Near {
-        groups: groups.iter().map(|g| split(g)).collect(),
-        window,
+const fn any(terms: &'static str) -> Terms {
+    Terms::Any(terms)
+}
+
+const fn near(groups: &'static [&'static str], window: u16) -> Terms {
+    Terms::Near(groups, window)
+}
+
+const fn together(groups: &'static [&'static str], window: u16) -> Terms {
+    Terms::Together(groups, window)
+}
+
+const fn count(terms: &'static str, min: u16) -> Terms {
+    Terms::Count(terms, min)
+}
+
+const fn builtin(detector: Detector) -> Terms {
+    Terms::Builtin(detector)
+}
+
+/// One rule of the table. The tables are `static` data turned into [`Rule`]s by one function, not
+/// code building each rule (a rule's code was ~70 bytes of WebAssembly, its data ~30).
+struct Spec {
+    id: &'static str,
+    category: C,
+    weight: u8,
+    description: &'static str,
+    terms: Terms,
+    /// Positive and negative example texts: only with `rule-examples`, so shipped builds do not
+    /// carry them.
+    #[cfg(feature = "rule-examples")]
+    examples: (&'static [&'static str], &'static [&'static str]),
+}
+
+impl Spec {
+    fn rule(&self) -> Rule {
+        let groups = |groups: &[&str]| groups.iter().map(|g| split(g)).collect();
+        let matcher = match self.terms {
+            Terms::Any(terms) => Matcher::Any(split(terms)),
+            Terms::Near(groups_, window) => Matcher::Near {
+                groups: groups(groups_),
+                window,
+            },
+            Terms::Together(groups_, window) => Matcher::Together {
+                groups: groups(groups_),
+                window,
+            },
+            Terms::Count(terms, min) => Matcher::Count {
+                terms: split(terms),
+                min,
+            },
+            Terms::Builtin(detector) => Matcher::Builtin(detector),
+        };
+        let rule = Rule::with(
+            self.id,
+            self.category,
+            self.weight,
+            self.description,
+            matcher,
+        );
+        #[cfg(feature = "rule-examples")]
+        let rule = rule.examples(self.examples.0, self.examples.1);
+        rule
     }
-}
-
-fn together(groups: &[&str], window: u16) -> Matcher {
-    Matcher::Together {
-        groups: groups.iter().map(|g| split(g)).collect(),
-        window,
-    }
-}
-
-fn count(terms: &str, min: u16) -> Matcher {
-    Matcher::Count {
-        terms: split(terms),
-        min,
-    }
-}
-
-fn builtin(detector: Detector) -> Matcher {
-    Matcher::Builtin(detector)
 }
 
 macro_rules! rules {
     ($( $id:literal, $cat:ident, $weight:literal, $desc:literal, $matcher:expr,
-        [$($pos:literal),* $(,)?], [$($neg:literal),* $(,)?] ; )*) => {
-        vec![$(
-            Rule::with($id, C::$cat, $weight, $desc, $matcher)
-                .examples(&[$($pos),*], &[$($neg),*]),
-        )*]
-    };
+        [$($pos:literal),* $(,)?], [$($neg:literal),* $(,)?] ; )*) => {{
+        static SPECS: &[Spec] = &[$(
+            Spec {
+                id: $id,
+                category: C::$cat,
+                weight: $weight,
+                description: $desc,
+                terms: $matcher,
+                #[cfg(feature = "rule-examples")]
+                examples: (&[$($pos),*], &[$($neg),*]),
+            },
+        )*];
+        SPECS.iter().map(Spec::rule).collect::<Vec<Rule>>()
+    }};
 }
 
 // Shared vocabularies. Kept broad on purpose: rules combine them with proximity windows, so a

@@ -497,7 +497,7 @@ impl InputShield {
         if raw.is_empty() {
             return assessment;
         }
-        raw.sort_by(|a, b| {
+        crate::sort::by(&mut raw, |a, b| {
             (a.span.start, &self.engine.rules[a.rule].id, a.span.end).cmp(&(
                 b.span.start,
                 &self.engine.rules[b.rule].id,
@@ -654,7 +654,7 @@ fn char_spans(text: &str, raw: &[Raw]) -> Vec<Span> {
         .iter()
         .flat_map(|r| [r.span.start, r.span.end])
         .collect();
-    offsets.sort_unstable();
+    crate::sort::unstable(&mut offsets);
     offsets.dedup();
     // Characters before an offset = bytes before it that start a character (not 0b10xxxxxx),
     // counted a block at a time between consecutive offsets. An offset inside a character
@@ -804,7 +804,7 @@ impl InputShieldBuilder {
                 }
             }
             let automaton = skeleton::build(MatchKind::Standard, &patterns)
-                .map_err(|_| ShieldError::new(ErrorKind::EmptyAllowPhrase(String::from("*"))))?;
+                .ok_or_else(|| ShieldError::new(ErrorKind::EmptyAllowPhrase(String::from("*"))))?;
             Some(Arc::new(automaton))
         };
         Ok(InputShield {

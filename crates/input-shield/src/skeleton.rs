@@ -8,39 +8,113 @@
 
 use agentsentinel_core::Span;
 use aho_corasick::MatchKind;
-#[cfg(feature = "small-automata")]
-use aho_corasick::automaton::Automaton as _;
 
 /// The automaton of canary patterns and allow phrases. `AhoCorasick` picks one of three kinds at
 /// run time, so all three are linked in; with the feature `small-automata` (WebAssembly) it is
-/// always a contiguous NFA. Every kind finds exactly the same matches.
+/// [`Walked`], the crate's own term trie searched by anchored walks, so aho-corasick is not linked
+/// in at all (~33 KB of code). Both find exactly the same matches (a proptest compares them).
 #[cfg(not(feature = "small-automata"))]
 pub(crate) type Compiled = aho_corasick::AhoCorasick;
 #[cfg(feature = "small-automata")]
-pub(crate) type Compiled = aho_corasick::nfa::contiguous::NFA;
+pub(crate) type Compiled = Walked;
 
-/// An automaton over `patterns` with `kind` and aho-corasick's default options.
-pub(crate) fn build<P: AsRef<[u8]>>(
-    kind: MatchKind,
-    patterns: &[P],
-) -> Result<Compiled, aho_corasick::BuildError> {
-    Compiled::builder().match_kind(kind).build(patterns)
+/// An automaton over `patterns` with `kind` and aho-corasick's default options; `None` only if
+/// limits far beyond our pattern sets are exceeded.
+#[cfg(not(feature = "small-automata"))]
+pub(crate) fn build<P: AsRef<[u8]>>(kind: MatchKind, patterns: &[P]) -> Option<Compiled> {
+    Compiled::builder().match_kind(kind).build(patterns).ok()
+}
+
+/// An automaton over `patterns` matching like aho-corasick with `kind`; `None` only if limits far
+/// beyond our pattern sets are exceeded.
+#[cfg(feature = "small-automata")]
+pub(crate) fn build<P: AsRef<[u8]>>(kind: MatchKind, patterns: &[P]) -> Option<Compiled> {
+    Walked::new(kind, patterns)
 }
 
 /// The non-overlapping matches of `compiled` in `haystack`, as (pattern index, start, end).
+#[cfg(not(feature = "small-automata"))]
 pub(crate) fn matches<'a>(
     compiled: &'a Compiled,
     haystack: &'a [u8],
 ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-    #[cfg(not(feature = "small-automata"))]
-    let found = compiled.find_iter(haystack);
-    // An unanchored search of an automaton built for unanchored searches cannot fail.
-    #[cfg(feature = "small-automata")]
-    let found = compiled
-        .try_find_iter(aho_corasick::Input::new(haystack))
-        .into_iter()
-        .flatten();
-    found.map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+    compiled
+        .find_iter(haystack)
+        .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+}
+
+/// The non-overlapping matches of `compiled` in `haystack`, as (pattern index, start, end).
+#[cfg(feature = "small-automata")]
+pub(crate) fn matches(
+    compiled: &Compiled,
+    haystack: &[u8],
+) -> impl Iterator<Item = (usize, usize, usize)> {
+    compiled.matches(haystack).into_iter()
+}
+
+/// Patterns in a [`Trie`](crate::trie::Trie), searched the way aho-corasick searches for
+/// non-overlapping matches with the same [`MatchKind`]: by an anchored walk from each candidate
+/// start instead of one pass with failure links, so a search costs up to the longest pattern's
+/// length per byte of haystack (canary patterns are short; allow phrases are checked only when a
+/// shield has some), for much less code.
+#[cfg(any(test, feature = "small-automata"))]
+#[derive(Debug)]
+pub(crate) struct Walked {
+    trie: crate::trie::Trie,
+    /// Leftmost-longest when set, else standard (the match that ends first).
+    longest: bool,
+}
+
+#[cfg(any(test, feature = "small-automata"))]
+impl Walked {
+    fn new<P: AsRef<[u8]>>(kind: MatchKind, patterns: &[P]) -> Option<Self> {
+        Some(Walked {
+            trie: crate::trie::Trie::new(patterns).ok()?,
+            longest: kind == MatchKind::LeftmostLongest,
+        })
+    }
+
+    /// Non-overlapping matches as (pattern index, start, end), each search resuming where the
+    /// last match ended. Leftmost-longest: the first start where a pattern matches, its longest
+    /// match there. Standard: the match that ends first, and of those the longest (aho-corasick
+    /// reports the first match state it reaches, whose first match is its longest pattern). Equal
+    /// patterns: the lowest index, as aho-corasick.
+    fn matches(&self, haystack: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        let mut from = 0;
+        while from < haystack.len() {
+            let mut best: Option<(usize, usize, usize)> = None;
+            for start in from..haystack.len() {
+                if self.longest {
+                    self.trie.walk(haystack, start, |id, end| {
+                        if best.is_none_or(|(_, _, longest)| end > longest) {
+                            best = Some((id as usize, start, end));
+                        }
+                    });
+                    if best.is_some() {
+                        break;
+                    }
+                } else {
+                    // A match starting here ends after `start`, so no later one than the best
+                    // so far.
+                    if best.is_some_and(|(_, _, first)| start >= first) {
+                        break;
+                    }
+                    self.trie.walk(haystack, start, |id, end| {
+                        if best.is_none_or(|(_, _, first)| end < first) {
+                            best = Some((id as usize, start, end));
+                        }
+                    });
+                }
+            }
+            let Some(found_here) = best else {
+                break;
+            };
+            found.push(found_here);
+            from = found_here.2;
+        }
+        found
+    }
 }
 
 /// What one character of the original becomes in a skeleton.
@@ -64,7 +138,7 @@ pub(crate) struct Skeleton {
 /// A leftmost-longest automaton over `patterns`, or `None` if it could not be built (only when
 /// limits far beyond our pattern sets are exceeded).
 pub(crate) fn compile<P: AsRef<[u8]>>(patterns: &[P]) -> Option<Compiled> {
-    build(MatchKind::LeftmostLongest, patterns).ok()
+    build(MatchKind::LeftmostLongest, patterns)
 }
 
 /// Occurrences of `patterns` in `haystack` as (pattern index, start, end): non-overlapping and
@@ -90,7 +164,7 @@ pub(crate) fn find_all<P: AsRef<[u8]>>(
             }
         }
     }
-    found.sort_unstable_by_key(|&(_, start, _)| start);
+    crate::sort::unstable_by_key(&mut found, |&(_, start, _)| start);
     found
 }
 
@@ -215,7 +289,44 @@ pub(crate) fn alphanumeric(c: char) -> Fold {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// aho-corasick's non-overlapping matches, as (pattern index, start, end).
+    fn aho_corasick_matches(
+        kind: MatchKind,
+        patterns: &[Vec<u8>],
+        haystack: &[u8],
+    ) -> Vec<(usize, usize, usize)> {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(kind)
+            .build(patterns)
+            .unwrap()
+            .find_iter(haystack)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect()
+    }
+
+    proptest! {
+        /// The trie searched by anchored walks (the small-automata build) reports exactly what
+        /// aho-corasick reports, for both kinds the crate uses: small alphabets make patterns
+        /// overlap, nest, repeat and coincide.
+        #[test]
+        fn walked_matches_like_aho_corasick(
+            patterns in prop::collection::vec(prop::collection::vec(b'a'..=b'c', 1..6), 1..12),
+            haystack in prop::collection::vec(b'a'..=b'd', 0..80),
+        ) {
+            for kind in [MatchKind::Standard, MatchKind::LeftmostLongest] {
+                let walked = Walked::new(kind, &patterns).unwrap();
+                prop_assert_eq!(
+                    walked.matches(&haystack),
+                    aho_corasick_matches(kind, &patterns, &haystack),
+                    "{:?}", kind
+                );
+            }
+        }
+    }
 
     fn skeleton(text: &str) -> String {
         String::from_utf8(Skeleton::build(text, alphanumeric).bytes).unwrap()

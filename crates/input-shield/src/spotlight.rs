@@ -330,7 +330,7 @@ fn neutralise(content: &str, spans: &[Span]) -> String {
         return content.to_owned();
     }
     let mut spans = spans.to_vec();
-    spans.sort_unstable();
+    crate::sort::unstable(&mut spans);
     let mut out = String::with_capacity(content.len());
     let mut copied = 0;
     for span in spans {
