@@ -109,6 +109,16 @@ pub(crate) fn normalize(text: &str) -> Normalized {
                 offset = run;
                 continue;
             }
+            // A word hyphenated across a line break, as PDF and OCR text is ("instruc-\ntions"),
+            // is joined, so a rule term split by the wrap still matches.
+            if b == b'-' && writer.last().is_ascii_lowercase() {
+                let resume = line_wrap_end(bytes, offset + 1);
+                if resume > offset + 1 {
+                    prev_char = '-';
+                    offset = resume;
+                    continue;
+                }
+            }
             // A non-ASCII lead byte is not alphabetic, just like the char it starts.
             let next = bytes.get(offset + 1).copied().unwrap_or(b' ');
             writer.ascii(b, at, char::from(next));
@@ -140,6 +150,30 @@ pub(crate) fn normalize(text: &str) -> Normalized {
     };
     collapse_spaced_letters(&mut out);
     out
+}
+
+/// After a `-` at `i - 1`: the index of the letter that continues the word when what follows is a
+/// line break (spaces around it allowed) and then an ASCII letter; `i` otherwise.
+fn line_wrap_end(bytes: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while bytes
+        .get(j)
+        .is_some_and(|&b| b == b' ' || b == b'\t' || b == b'\r')
+    {
+        j += 1;
+    }
+    if bytes.get(j) != Some(&b'\n') {
+        return i;
+    }
+    j += 1;
+    while bytes.get(j).is_some_and(|&b| b == b' ' || b == b'\t') {
+        j += 1;
+    }
+    if bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
+        j
+    } else {
+        i
+    }
 }
 
 /// The first index at or after `i` whose byte is not an ASCII lowercase letter (or the length).
@@ -801,6 +835,14 @@ mod tests {
         assert_eq!(n.text, "please ignore this");
         assert_eq!(n.relaxed, vec![(7, 13)]);
         assert_eq!(norm("i.g.n.o.r.e"), "ignore");
+    }
+
+    #[test]
+    fn joins_words_hyphenated_across_a_line_break() {
+        let n = normalize("Ig-\nnore previ- \r\n  ous, well-known\n- item");
+        assert_eq!(n.text, "ignore previous, well known\nitem");
+        // The letters after the wrap keep their own offsets.
+        assert_eq!(n.map[2], 4);
     }
 
     #[test]
