@@ -474,9 +474,16 @@ pub(crate) fn request_before(text: &str, suffix: Span) -> Option<Span> {
     let mut words = opening.split_whitespace();
     let verb = words.next()?;
     let is_request = REQUEST_VERBS.iter().any(|v| verb.eq_ignore_ascii_case(v));
+    // The request goes on into the suffix's window up to its first token that is not a plain
+    // word ("… of a Jinja loop {% for …"); code words further in are the suffix's own, which
+    // optimised suffixes are full of.
+    let lead_in = suffix_text
+        .split_whitespace()
+        .take_while(|token| token.bytes().all(|b| b.is_ascii_alphanumeric()));
     let about_code = opening.contains(':')
         || opening
             .split(|c: char| !c.is_ascii_alphanumeric())
+            .chain(lead_in)
             .any(|word| CODE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)));
     (is_request && !about_code && words.take(3).count() == 3)
         .then(|| Span::new(line_start + (line.len() - opening.len()), suffix.end))
@@ -842,6 +849,7 @@ mod tests {
             format!("Write a bash alias that does {suffix}"),
             format!("Write a story about this: {suffix}"),
             format!("Write a match arm {suffix} x => y"),
+            format!("Give an example of a Jinja loop {suffix}"),
         ] {
             assert_eq!(
                 request_before(&about_code, gibberish(&about_code).unwrap()),
