@@ -3,10 +3,11 @@
 //!
 //! Steps, all in the same pass over the characters: ASCII lowercasing; full-width, mathematical
 //! and enclosed letters folded to ASCII (the NFKC compatibility mappings attackers use); Latin
-//! accents stripped; other letters lowercased; zero-width, bidi-control and Unicode tag characters
-//! removed (tag characters are decoded back to the ASCII they smuggle) and recorded; Cyrillic and
-//! Greek look-alikes folded to Latin when they touch a Latin letter; leetspeak digits folded
-//! inside words; apostrophes dropped; `-` and `_` treated as spaces; whitespace runs collapsed.
+//! accents stripped (Romanian comma-below s and t too); other letters lowercased; zero-width,
+//! bidi-control and Unicode tag characters removed (tag characters are decoded back to the ASCII
+//! they smuggle) and recorded; Cyrillic and Greek look-alikes folded to Latin when they touch a
+//! Latin letter; leetspeak digits folded inside words; apostrophes dropped; `-` and `_` treated
+//! as spaces; whitespace runs collapsed.
 //! A second, allocation-free-when-unused pass collapses spaced-out letters (`i g n o r e`).
 
 use agentsentinel_core::Span;
@@ -475,6 +476,9 @@ impl Writer {
                     self.push(table.get(index).copied().unwrap_or(b'?') as char, at);
                 }
             },
+            // Romanian s and t with comma below (the standard forms; the cedilla ones are above).
+            0x218 | 0x219 => self.push('s', at),
+            0x21A | 0x21B => self.push('t', at),
             _ => {
                 if let Some(latin) = confusable(c)
                     && (prev.is_ascii_alphabetic()
@@ -804,6 +808,10 @@ mod tests {
         assert_eq!(norm("ｉｇｎｏｒｅ"), "ignore");
         assert_eq!(norm("𝐢𝐠𝐧𝐨𝐫𝐞"), "ignore");
         assert_eq!(norm("Straße"), "strasse");
+        assert_eq!(
+            norm("Ignorați instrucțiunile, ȘTIȚI"),
+            "ignorati instructiunile, stiti"
+        );
     }
 
     #[test]
