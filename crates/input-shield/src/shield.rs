@@ -427,11 +427,16 @@ impl InputShield {
                 }
             }
         }
-        if let Some(span) = detect::gibberish(text) {
-            if let Some(rule) = self.detector_rule(Detector::GibberishSuffix) {
+        let suffix_rule = self.detector_rule(Detector::GibberishSuffix);
+        let request_rule = self.detector_rule(Detector::RequestThenGibberish);
+        // The scan only when a rule will use what it finds (both can be disabled).
+        if (suffix_rule.is_some() || request_rule.is_some())
+            && let Some(span) = detect::gibberish(text)
+        {
+            if let Some(rule) = suffix_rule {
                 out.push(Raw { rule, span });
             }
-            if let Some(rule) = self.detector_rule(Detector::RequestThenGibberish)
+            if let Some(rule) = request_rule
                 && let Some(span) = detect::request_before(text, span)
             {
                 out.push(Raw { rule, span });
