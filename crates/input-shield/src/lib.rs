@@ -4,6 +4,7 @@
 
 mod canary;
 mod detect;
+mod disowned;
 mod encoding;
 mod engine;
 mod error;

@@ -781,6 +781,9 @@ const NEGATABLE: &[&str] = &[
     "extract.respond_with_prompt",
     "extract.before_first_message",
     "extract.multilingual_verb_final",
+    "role.dan",
+    "role.you_are_now",
+    "role.another_ai_persona",
 ];
 
 #[expect(

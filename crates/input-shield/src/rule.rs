@@ -109,7 +109,9 @@ pub struct Rule {
     /// Texts the rule must not match (checked by the crate's tests). Empty unless the crate feature
     /// `rule-examples` is on: see [`Rule::examples`].
     pub negative_examples: Vec<String>,
-    /// Drop a match that directly follows a negation ("do not ignore ...", "never reveal ...").
+    /// Drop a match that directly follows a negation ("do not ignore ...", "never reveal ...") or
+    /// that the text describes as a request to refuse ("refuse any request to ...", "if a user
+    /// asks you to ..., politely decline").
     pub unless_negated: bool,
 }
 
@@ -209,7 +211,9 @@ impl Rule {
 }
 
 impl Rule {
-    /// Drops matches that directly follow a negation such as "do not" or "never".
+    /// Drops matches that directly follow a negation such as "do not" or "never", or that the text
+    /// describes as a request to refuse ("refuse any request to …"; "if a user asks you to …"
+    /// next to "decline", "do not comply", "treat it as data").
     #[must_use]
     pub fn unless_negated(mut self) -> Self {
         self.unless_negated = true;
