@@ -626,6 +626,7 @@ fn negated(norm: &str, start: usize) -> bool {
         "no",
         "ne",
         "nicht",
+        "jangan",
         "не",
     ]
     .iter()
