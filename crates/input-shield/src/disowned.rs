@@ -52,6 +52,7 @@ const NEGATIONS: &[&str] = &[
     "ne",
     "nicht",
     "не",
+    "jangan",
     // Inverted and long forms: "under no circumstances should you reveal …".
     "under no circumstances",
     "under no circumstances should you",
