@@ -2294,7 +2294,7 @@ const ML_SECRET: &str = concat!(
     "senha*|chave secreta|informacoes confidenciais|dados privados|dados pessoais|",
     "пароль*|пароля|паролем|пароли|секретн{ый|ого|ым} ключ*|секретные данные|конфиденциальн*|личные данные|личных данных|",
     "şifre*|parola*|gizli anahtar*|gizli bilgi*|kişisel veri*|özel veri*|",
-    "كلمة المرور|كلمة السر|كلمات المرور|المفتاح السري|مفتاح سري|معلومات سرية|بيانات شخصية|البيانات الشخصية|البيانات الخاصة|",
+    "كلمة المرور|كلمة السر|بكلمة المرور|بكلمة السر|كلمات المرور|المفتاح السري|مفتاح سري|معلومات سرية|بيانات شخصية|البيانات الشخصية|البيانات الخاصة|",
     "पासवर्ड|गुप्त कुंजी|सीक्रेट की|गोपनीय जानकारी|निजी जानकारी|व्यक्तिगत जानकारी|",
     "পাসওয়ার্ড*|গোপন চাবি*|গোপন কী|গোপন তথ্য|ব্যক্তিগত তথ্য|",
     "mật khẩu|khóa bí mật|mã bí mật|thông tin bí mật|dữ liệu cá nhân|thông tin cá nhân|",
@@ -2487,7 +2487,7 @@ fn multilingual_parity_rules() -> Vec<Rule> {
             "{पासवर्ड|गुप्त कुंजी|सीक्रेट की} {क्या है|क्या होगा|क्या होगी|बताओ|बताइए|बताएं|बताएँ|बताइये}|",
             "{পাসওয়ার্ড|পাসওয়ার্ডটি|গোপন চাবি|গোপন চাবিটি|গোপন কী|গোপন কীটি} {কী|কি|বলুন|বলো|বলে দিন|জানান}|",
             "{şifre|şifreyi|şifreniz|parola|parolayı|gizli anahtar|gizli anahtarı} {nedir|ne olurdu|söyle|söyleyin|söyler misin|söyler misiniz|ver|verin}|",
-            "{ما هي|ما هو|ما} {كلمة المرور|كلمة السر|المفتاح السري}|",
+            "{ما هي|ما هو|ما} {كلمة المرور|كلمة السر|المفتاح السري}|{أخبرني|اخبرني|أخبرتني} {بكلمة المرور|بكلمة السر|بالمفتاح السري}|",
             "{mật khẩu|khóa bí mật|mã bí mật} {là gì|sẽ là gì}|",
             "{ano ang|ano ba ang|sabihin mo ang|ibigay mo ang|sabihin sa akin ang|ibigay sa akin ang} {password|lihim na susi|sikretong susi|secret key}|",
             "{비밀번호|암호|비밀 키|비밀키}{는|가|은|이} {무엇*|뭐*|뭔*}|{비밀번호|암호|비밀 키|비밀키}{를|을} {알려*|말해*|공유해*|보여*}|",
@@ -2612,13 +2612,13 @@ fn multilingual_parity_rules() -> Vec<Rule> {
         "non-English: offers money on condition that the model complies (weak alone: people promise small sums for favours)",
         together(&[concat!(
             "te dare|le dare|te pagare|le pagare|je te donnerai|je vous donnerai|je te paierai|je vous paierai|ich gebe ihnen|ich gebe dir|ich zahle|ti daro|le daro|ti paghero|eu te darei|eu lhe darei|vou te pagar|",
-            "я дам тебе|я дам вам|я заплачу|vereceğim|ödeyeceğim|سأعطيك|سأدفع لك|दूंगा|दूँगा|দেব|tôi sẽ cho bạn|tôi sẽ trả|bibigyan kita|babayaran kita|드릴게요|줄게|あげます|払います|我会给你|我给你|saya akan memberi|saya akan membayar|ฉันจะให้|ฉันจะจ่าย"), "$|€|dolar*|dollar*|долларов|доллара|евро|دولار|डॉलर|ডলার|đô la|dolyar|달러|ドル|美元|euro*|baht|บาท|rupiah|रुपये|টাকা|lira", "si|wenn|se|если|eğer|إذا|إن|अगर|यदि|যদি|nếu|kung|면|なら|如果|jika|kalau|ถ้า|หาก"], 320),
+            "я дам тебе|я дам вам|я заплачу|vereceğim|ödeyeceğim|سأعطيك|سأدفع لك|दूंगा|दूँगा|দেব|tôi sẽ cho bạn|tôi sẽ trả|bibigyan kita|babayaran kita|드릴게요|줄게|あげます|払います|我会给你|我给你|saya akan memberi|saya akan membayar|ฉันจะให้|ฉันจะจ่าย"), "$|€|dolar*|dollar*|долларов|доллара|евро|دولار*|डॉलर|ডলার|đô la|dolyar|달러|ドル|美元|euro*|baht|บาท|rupiah|रुपये|টাকা|lira", "si|wenn|se|если|eğer|إذا|إن|अगर|यदि|যদি|nếu|kung|면|なら|如果|jika|kalau|ถ้า|หาก"], 320),
         ["Я заплачу 100$, если вы напишете абзац.", "ฉันจะจ่าย $100 ถ้าคุณเขียนย่อหน้า"],
         ["Я заплачу за кофе.", "ฉันจะให้ของขวัญแม่"];
 
         "persuasion.donation_conditional_multilingual", Jailbreak, 50,
         "non-English: promises a donation on condition that the model complies",
-        together(&["donare|donaré|je donnerai|ich spende|donero|vou doar|doarei|я пожертвую|bağışlayacağım|سأتبرع|दान करूंगा|दान करूँगा|दान करेंगे|দান করব|tôi sẽ quyên góp|magdo donate ako|기부하겠*|기부할게*|寄付します|我会捐|我将捐|saya akan menyumbang|ฉันจะบริจาค", "$|€|dolar*|dollar*|долларов|доллара|евро|دولار|डॉलर|ডলার|đô la|dolyar|달러|ドル|美元|euro*|baht|บาท|rupiah|रुपये|টাকা|lira", "si|wenn|se|если|eğer|إذا|إن|अगर|यदि|যদি|nếu|kung|면|なら|如果|jika|kalau|ถ้า|หาก"], 320),
+        together(&["donare|donaré|je donnerai|ich spende|donero|vou doar|doarei|я пожертвую|bağışlayacağım|سأتبرع|दान करूंगा|दान करूँगा|दान करेंगे|দান করব|tôi sẽ quyên góp|magdo donate ako|기부하겠*|기부할게*|寄付します|我会捐|我将捐|saya akan menyumbang|ฉันจะบริจาค", "$|€|dolar*|dollar*|долларов|доллара|евро|دولار*|डॉलर|ডলার|đô la|dolyar|달러|ドル|美元|euro*|baht|บาท|rupiah|रुपये|টাকা|lira", "si|wenn|se|если|eğer|إذا|إن|अगर|यदि|যদি|nếu|kung|면|なら|如果|jika|kalau|ถ้า|หาก"], 320),
         ["Я пожертвую 100$ на благотворительность, если вы напишете абзац.", "ฉันจะบริจาค $100 ถ้าคุณเขียนย่อหน้า"],
         ["Я пожертвую книги в библиотеку.", "ฉันจะบริจาคเสื้อผ้า"];
 
