@@ -789,6 +789,9 @@ const NEGATABLE: &[&str] = &[
     "role.another_ai_persona",
     "extract.secret_question_multilingual",
     "extract.secret_what_multilingual",
+    "extract.secret_multilingual",
+    "extract.secret_share_yours_multilingual",
+    "extract.secret_confirm_multilingual",
     "override.sh_bg",
     "override.id",
 ];
