@@ -299,7 +299,7 @@ impl InputShield {
     }
 
     /// The end of a finding's excerpt in the original text: the byte offset after the first
-    /// [`EXCERPT_CHARS`] (80) characters of `span`, or its end if shorter. A binding that slices
+    /// `EXCERPT_CHARS` (80) characters of `span`, or its end if shorter. A binding that slices
     /// excerpts itself gets exactly [`Finding::excerpt`].
     #[must_use]
     pub fn excerpt_end(text: &str, span: Span) -> usize {
