@@ -2455,11 +2455,10 @@ fn agent_venue_rules() -> Vec<Rule> {
     ]
 }
 
-/// Frames of a make-believe world or universe, in 17 languages (parallel universe, alternate
-/// reality, virtual or fictional world, "a world where", "in this world").
-macro_rules! ml_world {
-    () => {
-        concat!(
+/// A make-believe world or a hypothetical opener, in 17 languages: frames of a world or universe
+/// (parallel universe, alternate reality, virtual or fictional world, "a world where", "in this
+/// world"), then openers (hypothetically, suppose, imagine, let's say, pretend).
+const ML_FRAME: &str = concat!(
     "universo paralelo|realidad alternativa|mundo {virtual|ficticio|imaginario}|{un mundo|una sociedad|un futuro|un planeta|un escenario} {donde|en el que|en la que}|en {este|ese} {mundo|universo|futuro|escenario}|en esta sociedad|",
     "univers parallele|realite alternative|monde {virtuel|fictif|imaginaire}|{un monde|une societe|un futur|une planete|un scenario} {ou|dans lequel|dans laquelle}|dans {ce monde|cet univers|cette societe|ce futur|ce scenario}|",
     "paralleluniversum|parallelwelt|alternative{n|} realitat|{virtuelle|fiktive}{n|} welt|{welt|gesellschaft|zukunft|szenario}{,|} in {der|dem}|in {dieser welt|diesem universum|dieser gesellschaft|dieser zukunft|diesem szenario}|stell dir {ein|eine}|",
@@ -2477,14 +2476,7 @@ macro_rules! ml_world {
     "平行{宇宙|世界}|替代现实|虚拟世界|虚构{的|}世界|在{这个|那个}{世界|宇宙|社会|未来}|",
     "{alam semesta|dunia} paralel|realitas alternatif|dunia {virtual|maya|fiksi|khayalan}|{dunia|masyarakat|masa depan} di mana|di {dunia|masyarakat|masa depan} ini|",
     "{จักรวาล|โลก}คู่ขนาน|โลก{เสมือน|สมมติ}|ใน{โลก|จักรวาล|สังคม|อนาคต}{นี้|นั้น}|{สังคม|อนาคต}ที่",
-        )
-    };
-}
-/// Hypothetical and make-believe openers in 17 languages (hypothetically, suppose, imagine,
-/// let's say, pretend).
-macro_rules! ml_hypo {
-    () => {
-        concat!(
+    "|",
     "hipoteticamente|hipotetico|hipotetica|escenario hipotetico|supongamos|imagina que|imaginemos que|imagine que|digamos que|pongamos que|finge que|finjamos que|",
     "hypothetiquement|hypothetique|supposons|imaginons que|imagine que|imaginez que|imaginez qu'on|imagine qu'on|imaginons qu'on|disons qu'on|disons que|fais comme si|faites comme si|faisons comme si|",
     "hypothetisch*|angenommen|nehmen wir an|stell dir vor|stellen sie sich vor|stellen wir uns vor|tu so, als|tu so als|tun sie so, als|",
@@ -2502,11 +2494,7 @@ macro_rules! ml_hypo {
     "假设|假如|设想|想象一下|假想|假装|",
     "hipotetis|misalkan|andaikan|seandainya|bayangkan|anggap saja|anggaplah|berpura pura|",
     "สมมติ|สมมุติ|ลองจินตนาการ|จินตนาการว่า|สถานการณ์สมมติ|แกล้งทำ|แกล้งทํา",
-        )
-    };
-}
-/// A make-believe world or a hypothetical opener.
-const ML_FRAME: &str = concat!(ml_world!(), "|", ml_hypo!());
+);
 
 /// Permission for the model to reveal or share, or to be free of its rules.
 const ML_MAY_REVEAL: &str = concat!(
