@@ -252,6 +252,10 @@ const DISCUSSION: &[&str] = &[
     "security training",
 ];
 
+/// How far after a match the word naming an attack is looked for, in bytes of normalised text
+/// (a closing quote, a space and the longest of [`NAMED_AS_ATTACK`]).
+const NAME_REACH: usize = 16;
+
 /// Words that, right after a match, make it the name of an attack rather than an order:
 /// "why do 'ignore previous instructions' attacks succeed?".
 const NAMED_AS_ATTACK: &[&str] = &[
@@ -407,7 +411,7 @@ pub(crate) fn disowned(norm: &str, start: usize, end: usize) -> bool {
 
 /// Whether the word right after the match names an attack ("… instructions' attacks succeed").
 fn named_as_attack(norm: &str, end: usize) -> bool {
-    let (_, after) = window(norm, end, end.saturating_add(16));
+    let (_, after) = window(norm, end, end.saturating_add(NAME_REACH));
     let after =
         after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '»'));
     let word = after
