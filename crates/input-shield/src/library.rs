@@ -2324,17 +2324,23 @@ macro_rules! agent_roles_strict {
 /// The strict forms, for orders a person could also be given in a chat log or an operator's
 /// prompt ("Agent: I'll tell the customer …", "Bot: to delete this email, …").
 const AGENT_ROLE_STRICT: &str = agent_roles_strict!();
+/// [`AGENT_ROLE`]'s terms, for reuse in [`AGENT_ADDRESS`].
+macro_rules! agent_roles {
+    () => {
+        concat!(
+            agent_roles_strict!(),
+            "|ai|ais|llm|llms|gpt|chatgpt|bot|bots|llm*|for ai|for the ai|for the assistant|for the model|to the assistant|to the ai|copilot|chatbot|assistant:|assistant,|assistants:|assistants,|agent:|agent,|agents:|agents,|bot:|ai:|ai,"
+        )
+    };
+}
 /// Also bare AI nouns, turn labels ("Assistant:", "Agent,", "bot:") and "for the AI", for orders
 /// no one gives a person in a transcript (hide it from the user, paste the cookie), without
 /// "the agent must" (for rules where "the agent must never …" is a policy, not an order).
-const AGENT_ROLE: &str = concat!(
-    agent_roles_strict!(),
-    "|ai|ais|llm|llms|gpt|chatgpt|bot|bots|llm*|for ai|for the ai|for the assistant|for the model|to the assistant|to the ai|copilot|chatbot|assistant:|assistant,|assistants:|assistants,|agent:|agent,|agents:|agents,|bot:|ai:|ai,"
-);
+const AGENT_ROLE: &str = agent_roles!();
 /// The loose forms with "the agent must" and the like.
 const AGENT_ADDRESS: &str = concat!(
-    agent_roles_strict!(),
-    "|ai|ais|llm|llms|gpt|chatgpt|bot|bots|llm*|for ai|for the ai|for the assistant|for the model|to the assistant|to the ai|copilot|chatbot|assistant:|assistant,|assistants:|assistants,|agent:|agent,|agents:|agents,|bot:|ai:|ai,|the assistant must|the assistant should|the agent must|the agent should|assistants must|agents must|assistants should|agents should|the model must|the model should"
+    agent_roles!(),
+    "|the assistant must|the assistant should|the agent must|the agent should|assistants must|agents must|assistants should|agents should|the model must|the model should"
 );
 
 /// Rules from the fourteenth probe set: orders to an agent hidden in the places agents read
