@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use agentsentinel_core::{Assessment, Finding, Span, ThreatLevel};
+use agentsentinel_core::{Assessment, Finding, Span, ThreatCategory, ThreatLevel};
 use aho_corasick::MatchKind;
 use once_cell::sync::Lazy;
 
@@ -337,7 +337,14 @@ impl InputShield {
         let norm = normalize(text);
         let mut matches = self.engine.find(&norm, &self.enabled);
         matches.retain(|m| {
-            !self.engine.rules[m.rule].unless_negated || !disowned(&norm.text, m.start, m.end)
+            let rule = &self.engine.rules[m.rule];
+            !rule.unless_negated
+                || !disowned(
+                    &norm.text,
+                    m.start,
+                    m.end,
+                    rule.category == ThreatCategory::SystemPromptExtraction,
+                )
         });
         if let Some(allow) = &self.allow {
             let allowed: Vec<(usize, usize)> = skeleton::matches(allow, norm.text.as_bytes())
