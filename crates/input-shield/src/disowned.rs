@@ -15,7 +15,9 @@
 //! count. An attack described in the third person ("a request for the model to …") is disowned
 //! only next to words of a discussion of attacks ("for example", "injection", "attacker"), and so
 //! is a match that is all a double-quoted phrase holds ('attackers type "ignore all previous
-//! instructions"; how do we defend against it?').
+//! instructions"; how do we defend against it?'). A system-prompt or secret extraction match that
+//! ends on an English noun introduced by "a" or "an" asks about a kind of thing ("what is a system
+//! prompt?", "give me a system prompt for a support bot"), not for the model's own.
 //!
 //! Everything here reads the normalised text (lowercase, apostrophes dropped) and runs only for
 //! the few matches of negatable rules, so it is not on the path of clean text.
