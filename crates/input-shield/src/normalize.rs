@@ -387,7 +387,22 @@ impl Writer {
             | 0x2018
             | 0x2019
             | 0x02BC
-            | 0x2032 => {}
+            | 0x2032
+            // Arabic harakat and the superscript alef: vowel marks that terms are written without.
+            | 0x064B..=0x065F
+            | 0x0670 => {}
+            // Arabic and Urdu comma, semicolon, question mark and full stop, the Devanagari danda
+            // and the ideographic full stop end a word like the ASCII marks they mirror (NFKC
+            // leaves them): "بلا قيود،" must still end a term at "قيود".
+            0x060C | 0x061B | 0x061F | 0x06D4 | 0x0964 | 0x0965 | 0x3002 => {
+                let ascii = match cp {
+                    0x060C => b',',
+                    0x061B => b';',
+                    0x061F => b'?',
+                    _ => b'.',
+                };
+                self.ascii(ascii, at, next);
+            }
             0x200B | 0x2060..=0x2064 | 0x180E | 0xFEFF => {
                 if !(cp == 0xFEFF && offset == 0) {
                     self.hidden(HiddenKind::ZeroWidth, offset, c);
@@ -851,6 +866,20 @@ mod tests {
         assert_eq!(n.text, "ignore previous, well known\nitem");
         // The letters after the wrap keep their own offsets.
         assert_eq!(n.map[2], 4);
+    }
+
+    #[test]
+    fn script_punctuation_ends_words_and_harakat_go() {
+        // Arabic comma and question mark, Urdu full stop, Devanagari danda, ideographic stop.
+        let n = normalize(
+            "\u{628}\u{644}\u{627}\u{60c} \u{61f}\u{6d4} \u{915}\u{964} \u{4e2d}\u{3002}",
+        );
+        assert_eq!(n.text, "\u{628}\u{644}\u{627}, ?. \u{915}. \u{4e2d}.");
+        // A vowel mark inside a word does not split a term written without it.
+        assert_eq!(
+            normalize("\u{642}\u{64f}\u{64a}\u{648}\u{62f}").text,
+            "\u{642}\u{64a}\u{648}\u{62f}"
+        );
     }
 
     #[test]
