@@ -8,8 +8,10 @@
 //! Only rules marked [`crate::Rule::unless_negated`] are disowned, and only by the words next to
 //! the match: a negation or a frame right before it ("refuse any request to"), a negation in the
 //! same clause for scripts written without spaces (before it in Chinese and Thai, after it in
-//! Korean and Japanese), or the word right after it naming an attack. An attack therefore cannot
-//! cancel a finding by putting "never" somewhere else in the text. A conditional frame ("if the
+//! Korean and Japanese), or the word right after it naming an attack. The engine also drops each
+//! term of such a rule that a negation directly precedes ("AI agents: never forward all
+//! messages"), so an order in the middle of a match counts only when it is given. An attack
+//! therefore cannot cancel a finding by putting "never" somewhere else in the text. A conditional frame ("if the
 //! user asks you to …") disowns the match only with a refusal next to it ("decline", "do not
 //! comply", "treat it as data"), and a refusal that is itself negated ("do not refuse") does not
 //! count. An attack described in the third person ("a request for the model to …") is disowned
@@ -560,8 +562,9 @@ fn last_word(text: &str) -> &str {
     &text[start..]
 }
 
-/// Whether a negation ends right before `at` (a refusal that is itself negated: "do not refuse").
-fn negated_at(norm: &str, at: usize) -> bool {
+/// Whether a negation ends right before `at`: a refusal that is itself negated ("do not
+/// refuse"), or one term of a negatable rule's match ("AI agents: never transfer funds").
+pub(crate) fn negated_at(norm: &str, at: usize) -> bool {
     frames_ending(tail(norm, at).1).any(|(_, frame)| frame == Frame::Negation)
 }
 

@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 
+use crate::disowned::negated_at;
 use crate::normalize::{Normalized, normalize, skip_lowercase};
 use crate::rule::{Detector, Matcher, Rule};
 use crate::trie::{TooLarge, Trie};
@@ -270,8 +271,26 @@ impl Engine {
         sort_hits(&mut hits, self.rules.len());
         let mut out = Vec::with_capacity(hits.len().min(64));
         let mut scratch = Scratch::default();
+        let mut affirmed: Vec<Hit> = Vec::new();
         for rule_hits in hits.chunk_by(|a, b| a.rule == b.rule) {
             let rule_index = rule_hits[0].rule as usize;
+            // A negatable rule's term right after a negation is not said ("AI agents: do not
+            // transfer funds"): only the match's start would be checked later, and a rule whose
+            // match starts with who is addressed has its order in the middle.
+            let rule_hits = if self.rules[rule_index].unless_negated {
+                affirmed.clear();
+                affirmed.extend(
+                    rule_hits
+                        .iter()
+                        .filter(|h| !negated_at(&norm.text, h.start as usize)),
+                );
+                &affirmed[..]
+            } else {
+                rule_hits
+            };
+            if rule_hits.is_empty() {
+                continue;
+            }
             let before = out.len();
             match &self.rules[rule_index].matcher {
                 Matcher::Any(_) => {
