@@ -562,9 +562,42 @@ fn last_word(text: &str) -> &str {
     &text[start..]
 }
 
+/// The last words of [`NEGATIONS`], sorted: most words before a term end no negation, and
+/// looking the word up here first spares [`negated_at`] for them.
+static NEGATION_LAST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&str> = NEGATIONS.iter().map(|&phrase| last_word(phrase)).collect();
+    crate::sort::by_key(&mut words, |&word| word);
+    words.dedup();
+    words
+});
+
+/// [`negated_at`] for one term of a negatable rule's match ("AI agents: never transfer funds"),
+/// which the engine asks for every term of a matching rule: the ASCII word before `at` is looked
+/// up first, and only a word that ends some negation (or a non-ASCII one) gets the full check.
+pub(crate) fn term_negated(norm: &str, at: usize) -> bool {
+    let bytes = norm.as_bytes();
+    let mut end = at.min(bytes.len());
+    while end > 0
+        && (bytes[end - 1].is_ascii_whitespace() || matches!(bytes[end - 1], b'"' | b'\'' | b'`'))
+    {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+        start -= 1;
+    }
+    if (start > 0 && !bytes[start - 1].is_ascii())
+        || (start == end && end > 0 && !bytes[end - 1].is_ascii())
+    {
+        return negated_at(norm, at);
+    }
+    let word = norm.get(start..end).unwrap_or("");
+    !word.is_empty() && NEGATION_LAST_WORDS.binary_search(&word).is_ok() && negated_at(norm, at)
+}
+
 /// Whether a negation ends right before `at`: a refusal that is itself negated ("do not
-/// refuse"), or one term of a negatable rule's match ("AI agents: never transfer funds").
-pub(crate) fn negated_at(norm: &str, at: usize) -> bool {
+/// refuse"), or a term of a negatable rule's match (see [`term_negated`]).
+fn negated_at(norm: &str, at: usize) -> bool {
     frames_ending(tail(norm, at).1).any(|(_, frame)| frame == Frame::Negation)
 }
 

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::disowned::negated_at;
+use crate::disowned::term_negated;
 use crate::normalize::{Normalized, normalize, skip_lowercase};
 use crate::rule::{Detector, Matcher, Rule};
 use crate::trie::{TooLarge, Trie};
@@ -274,66 +274,88 @@ impl Engine {
         let mut affirmed: Vec<Hit> = Vec::new();
         for rule_hits in hits.chunk_by(|a, b| a.rule == b.rule) {
             let rule_index = rule_hits[0].rule as usize;
-            // A negatable rule's term right after a negation is not said ("AI agents: do not
-            // transfer funds"): only the match's start would be checked later, and a rule whose
-            // match starts with who is addressed has its order in the middle.
-            let rule_hits = if self.rules[rule_index].unless_negated {
-                affirmed.clear();
-                affirmed.extend(
-                    rule_hits
-                        .iter()
-                        .filter(|h| !negated_at(&norm.text, h.start as usize)),
-                );
-                &affirmed[..]
-            } else {
-                rule_hits
-            };
-            if rule_hits.is_empty() {
-                continue;
-            }
             let before = out.len();
-            match &self.rules[rule_index].matcher {
-                Matcher::Any(_) => {
-                    let mut last_end = 0;
-                    for h in rule_hits {
-                        if h.start >= last_end {
-                            out.push(found(rule_index, h.start, h.end));
-                            last_end = h.end;
-                        }
-                        if out.len() - before >= MAX_MATCHES_PER_RULE {
-                            break;
-                        }
-                    }
+            self.match_rule(rule_index, rule_hits, &mut scratch, &mut out);
+            // A negatable rule's term right after a negation is not said ("AI agents: do not
+            // transfer funds"): only the match's start is checked later, and a rule whose match
+            // starts with who is addressed has its order in the middle. Its matches are made
+            // again without such terms; only for a rule that matched, since the check costs more
+            // than the proximity logic and most rules with hits in a text never match.
+            let rule = &self.rules[rule_index];
+            if out.len() > before && rule.unless_negated {
+                // The first group of an ordered rule starts its match, which is checked anyway;
+                // a one-group rule's term is its match.
+                let first_checked = match rule.matcher {
+                    Matcher::Near { .. } => 1,
+                    Matcher::Together { .. } => 0,
+                    _ => u8::MAX,
+                };
+                affirmed.clear();
+                affirmed.extend(rule_hits.iter().filter(|h| {
+                    h.group < first_checked || !term_negated(&norm.text, h.start as usize)
+                }));
+                if affirmed.len() < rule_hits.len() {
+                    out.truncate(before);
+                    self.match_rule(rule_index, &affirmed, &mut scratch, &mut out);
                 }
-                Matcher::Near { groups, window } => {
-                    near(
-                        rule_index,
-                        rule_hits,
-                        (groups.len(), u32::from(*window)),
-                        &mut scratch,
-                        &mut out,
-                    );
-                }
-                Matcher::Together { groups, window } => {
-                    together(
-                        rule_index,
-                        rule_hits,
-                        (groups.len(), u32::from(*window)),
-                        &mut scratch,
-                        &mut out,
-                    );
-                }
-                Matcher::Count { min, .. } => {
-                    if rule_hits.len() >= usize::from(*min) {
-                        let first = rule_hits[0];
-                        let last = rule_hits[rule_hits.len() - 1];
-                        out.push(found(rule_index, first.start, last.end));
-                    }
-                }
-                Matcher::Builtin(_) => {}
             }
         }
         out
+    }
+}
+
+impl Engine {
+    /// Appends the matches of rule `rule_index` made of its `rule_hits` (sorted by start).
+    fn match_rule(
+        &self,
+        rule_index: usize,
+        rule_hits: &[Hit],
+        scratch: &mut Scratch,
+        out: &mut Vec<RuleMatch>,
+    ) {
+        let Some(&first) = rule_hits.first() else {
+            return;
+        };
+        let before = out.len();
+        match &self.rules[rule_index].matcher {
+            Matcher::Any(_) => {
+                let mut last_end = 0;
+                for h in rule_hits {
+                    if h.start >= last_end {
+                        out.push(found(rule_index, h.start, h.end));
+                        last_end = h.end;
+                    }
+                    if out.len() - before >= MAX_MATCHES_PER_RULE {
+                        break;
+                    }
+                }
+            }
+            Matcher::Near { groups, window } => {
+                near(
+                    rule_index,
+                    rule_hits,
+                    (groups.len(), u32::from(*window)),
+                    scratch,
+                    out,
+                );
+            }
+            Matcher::Together { groups, window } => {
+                together(
+                    rule_index,
+                    rule_hits,
+                    (groups.len(), u32::from(*window)),
+                    scratch,
+                    out,
+                );
+            }
+            Matcher::Count { min, .. } => {
+                if rule_hits.len() >= usize::from(*min) {
+                    let last = rule_hits[rule_hits.len() - 1];
+                    out.push(found(rule_index, first.start, last.end));
+                }
+            }
+            Matcher::Builtin(_) => {}
+        }
     }
 }
 
