@@ -562,18 +562,10 @@ fn last_word(text: &str) -> &str {
     &text[start..]
 }
 
-/// The last words of [`NEGATIONS`], sorted: most words before a term end no negation, and
-/// looking the word up here first spares [`negated_at`] for them.
-static NEGATION_LAST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut words: Vec<&str> = NEGATIONS.iter().map(|&phrase| last_word(phrase)).collect();
-    crate::sort::by_key(&mut words, |&word| word);
-    words.dedup();
-    words
-});
-
 /// [`negated_at`] for one term of a negatable rule's match ("AI agents: never transfer funds"),
 /// which the engine asks for every term of a matching rule: the ASCII word before `at` is looked
-/// up first, and only a word that ends some negation (or a non-ASCII one) gets the full check.
+/// up first among the phrases' last words, and only a word that ends some negation (or a
+/// non-ASCII one) gets the full check.
 pub(crate) fn term_negated(norm: &str, at: usize) -> bool {
     let bytes = norm.as_bytes();
     let mut end = at.min(bytes.len());
@@ -592,7 +584,14 @@ pub(crate) fn term_negated(norm: &str, at: usize) -> bool {
         return negated_at(norm, at);
     }
     let word = norm.get(start..end).unwrap_or("");
-    !word.is_empty() && NEGATION_LAST_WORDS.binary_search(&word).is_ok() && negated_at(norm, at)
+    let phrases = &BY_LAST_WORD;
+    let first = phrases.partition_point(|&(last, _, _)| last < word);
+    !word.is_empty()
+        && phrases[first..]
+            .iter()
+            .take_while(|&&(last, _, _)| last == word)
+            .any(|&(_, _, frame)| frame == Frame::Negation)
+        && negated_at(norm, at)
 }
 
 /// Whether a negation ends right before `at`: a refusal that is itself negated ("do not
