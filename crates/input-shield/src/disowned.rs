@@ -9,19 +9,19 @@
 //! the match: a negation or a frame right before it ("refuse any request to"), a negation in the
 //! same clause for scripts written without spaces (before it in Chinese and Thai, after it in
 //! Korean and Japanese), or the word right after it naming an attack. The engine also drops each
-//! term of such a rule that a negation directly precedes ("AI agents: never forward all
-//! messages"), so an order in the middle of a match counts only when it is given. An attack
-//! therefore cannot cancel a finding by putting "never" somewhere else in the text. A conditional frame ("if the
+//! term of such a rule that a negation directly precedes ("AI agents: never forward all messages"),
+//! so an order in the middle of a match counts only when it is given. An attack therefore cannot
+//! cancel a finding by putting "never" somewhere else in the text. A conditional frame ("if the
 //! user asks you to …") disowns the match only with a refusal next to it ("decline", "do not
 //! comply", "treat it as data"), and a refusal that is itself negated ("do not refuse") does not
-//! count. An attack described in the third person ("a request for the model to …") is disowned
-//! only next to words of a discussion of attacks ("for example", "injection", "attacker"), and so
-//! is a match that is all a double-quoted phrase holds ('attackers type "ignore all previous
+//! count. An attack described in the third person ("a request for the model to …") is disowned only
+//! next to words of a discussion of attacks ("for example", "injection", "attacker"), and so is a
+//! match that is all a double-quoted phrase holds ('attackers type "ignore all previous
 //! instructions"; how do we defend against it?'). A system-prompt or secret extraction match that
 //! ends on an English noun introduced by "a" or "an" asks about a kind of thing ("what is a system
 //! prompt?", "give me a system prompt for a support bot"), not for the model's own. A French
-//! perfect-tense auxiliary right before the match ("j'ai oublié les consignes") reports a past
-//! act: without accents the participle reads as the imperative.
+//! perfect-tense auxiliary right before the match ("j'ai oublié les consignes") reports a past act:
+//! without accents the participle reads as the imperative.
 //!
 //! Everything here reads the normalised text (lowercase, apostrophes dropped) and runs only for
 //! the few matches of negatable rules, so it is not on the path of clean text.
@@ -541,13 +541,16 @@ fn quoted_alone(norm: &str, start: usize, end: usize) -> bool {
 
 /// The phrases (and their frames) that `text` ends with as whole words.
 fn frames_ending(text: &str) -> impl Iterator<Item = (&'static str, Frame)> + '_ {
-    let last = last_word(text);
+    ending_in(last_word(text)).filter(move |&(phrase, _)| ends_with_word(text, phrase))
+}
+
+/// Every negation and frame whose last word is `word` (none for an empty word).
+fn ending_in(word: &str) -> impl Iterator<Item = (&'static str, Frame)> + '_ {
     let phrases = &BY_LAST_WORD;
-    let first = phrases.partition_point(|&(word, _, _)| word < last);
+    let first = phrases.partition_point(|&(last, _, _)| last < word);
     phrases[first..]
         .iter()
-        .take_while(move |&&(word, _, _)| word == last && !last.is_empty())
-        .filter(move |&&(_, phrase, _)| ends_with_word(text, phrase))
+        .take_while(move |&&(last, _, _)| last == word && !word.is_empty())
         .map(|&(_, phrase, frame)| (phrase, frame))
 }
 
@@ -583,14 +586,7 @@ pub(crate) fn term_negated(norm: &str, at: usize) -> bool {
     {
         return negated_at(norm, at);
     }
-    let word = norm.get(start..end).unwrap_or("");
-    let phrases = &BY_LAST_WORD;
-    let first = phrases.partition_point(|&(last, _, _)| last < word);
-    !word.is_empty()
-        && phrases[first..]
-            .iter()
-            .take_while(|&&(last, _, _)| last == word)
-            .any(|&(_, _, frame)| frame == Frame::Negation)
+    ending_in(norm.get(start..end).unwrap_or("")).any(|(_, frame)| frame == Frame::Negation)
         && negated_at(norm, at)
 }
 
