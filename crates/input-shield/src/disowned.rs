@@ -408,10 +408,10 @@ enum Frame {
     Reported,
 }
 
-/// Every negation and frame as `(last word, phrase, frame)`, sorted by last word: a match looks
-/// up the phrases ending in the word before it instead of comparing all of them (a kilobyte of
-/// attack text has dozens of negatable matches).
-static BY_LAST_WORD: LazyLock<Vec<(&'static str, &'static str, Frame)>> = LazyLock::new(|| {
+/// Every negation and frame, found by its last word: a match looks up the phrases ending in the
+/// word before it instead of comparing all of them (a kilobyte of attack text has dozens of
+/// negatable matches, and the engine asks again for the word before each of their terms).
+static BY_LAST_WORD: LazyLock<LastWords> = LazyLock::new(|| {
     let mut phrases: Vec<(&str, &str, Frame)> = [
         (NEGATIONS, Frame::Negation),
         (REFUSED_FRAMES, Frame::Refused),
@@ -427,7 +427,7 @@ static BY_LAST_WORD: LazyLock<Vec<(&'static str, &'static str, Frame)>> = LazyLo
     })
     .collect();
     crate::sort::by_key(&mut phrases, |&(last, _, _)| last);
-    phrases
+    LastWords::new(phrases)
 });
 
 /// English nouns an extraction match ends on, which an article before them can make one of a kind
@@ -546,12 +546,79 @@ fn frames_ending(text: &str) -> impl Iterator<Item = (&'static str, Frame)> + '_
 
 /// Every negation and frame whose last word is `word` (none for an empty word).
 fn ending_in(word: &str) -> impl Iterator<Item = (&'static str, Frame)> + '_ {
-    let phrases = &BY_LAST_WORD;
-    let first = phrases.partition_point(|&(last, _, _)| last < word);
-    phrases[first..]
+    let (first, end) = BY_LAST_WORD.range(word);
+    BY_LAST_WORD
+        .phrases
+        .get(first..end)
+        .unwrap_or(&[])
         .iter()
-        .take_while(move |&&(last, _, _)| last == word && !word.is_empty())
         .map(|&(_, phrase, frame)| (phrase, frame))
+}
+
+/// Phrases as `(last word, phrase, frame)`, sorted by last word, with an open-addressing table
+/// (at most half full) from a last word to its run of phrases: a binary search over the phrases
+/// (eight string comparisons, each a branch the CPU cannot predict) cost more than the proximity
+/// matching of the terms it was asked about.
+struct LastWords {
+    phrases: Vec<(&'static str, &'static str, Frame)>,
+    /// `(word, first, end)`; an empty word marks a free slot.
+    slots: Vec<(&'static str, usize, usize)>,
+}
+
+impl LastWords {
+    /// The table of `phrases`, which are sorted by last word.
+    fn new(phrases: Vec<(&'static str, &'static str, Frame)>) -> Self {
+        let mut table = LastWords {
+            slots: vec![("", 0, 0); (phrases.len() * 2).next_power_of_two()],
+            phrases: Vec::new(),
+        };
+        let mut first = 0;
+        for run in phrases.chunk_by(|a, b| a.0 == b.0) {
+            let word = run[0].0;
+            if !word.is_empty() {
+                let mut at = table.home(word);
+                while !table.slots[at].0.is_empty() {
+                    at = (at + 1) & (table.slots.len() - 1);
+                }
+                table.slots[at] = (word, first, first + run.len());
+            }
+            first += run.len();
+        }
+        table.phrases = phrases;
+        table
+    }
+
+    /// The range of `word`'s phrases; empty when no phrase ends in it.
+    fn range(&self, word: &str) -> (usize, usize) {
+        if word.is_empty() {
+            return (0, 0);
+        }
+        let mut at = self.home(word);
+        // At most half the slots are taken, so a free one ends every probe.
+        while let Some(&(taken, first, end)) = self.slots.get(at) {
+            if taken.is_empty() {
+                break;
+            }
+            if taken == word {
+                return (first, end);
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
+        (0, 0)
+    }
+
+    /// The slot where a probe for `word` starts (FNV-1a of its bytes).
+    fn home(&self, word: &str) -> usize {
+        let hash = word.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "only the low bits pick a slot"
+        )]
+        let home = hash as usize;
+        home & (self.slots.len() - 1)
+    }
 }
 
 /// The letters and digits at the end of `text` (empty when it ends in anything else).
@@ -654,6 +721,26 @@ mod tests {
     fn disowns(text: &str, phrase: &str) -> bool {
         let start = text.find(phrase).expect("phrase in text");
         disowned(text, start, start + phrase.len(), true)
+    }
+
+    #[test]
+    fn every_phrase_is_found_by_its_last_word_and_no_other() {
+        use super::{BY_LAST_WORD, ending_in};
+        for &(word, _, _) in &BY_LAST_WORD.phrases {
+            let mut found: Vec<_> = ending_in(word).map(|(phrase, _)| phrase).collect();
+            let mut expected: Vec<_> = BY_LAST_WORD
+                .phrases
+                .iter()
+                .filter(|&&(last, _, _)| last == word && !word.is_empty())
+                .map(|&(_, phrase, _)| phrase)
+                .collect();
+            found.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(found, expected, "phrases ending in {word:?}");
+        }
+        for word in ["", "the", "notx", "nev", "dontt", "ne ver"] {
+            assert_eq!(ending_in(word).count(), 0, "{word:?}");
+        }
     }
 
     #[test]
