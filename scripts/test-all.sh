@@ -159,10 +159,10 @@ stage_wasm() {
   # tests run and the report shows all). The issue's target, 600000 raw / 200000 gzipped with
   # the full rule library inside, applies to the text module, the one every page loads, and is
   # reported; the issue lets the rules take it past the target with a reason, given in
-  # bindings/wasm/README.md (Size): the gate is 206000 gzipped. The modules loaded on demand
+  # bindings/wasm/README.md (Size): the gate is 208000 gzipped. The modules loaded on demand
   # have regression gates at their measured size + ~5 %.
   local failed=0
-  wasm_size_gate agentsentinel_bg.wasm "text module" 600000 200000 600000 206000 || failed=1
+  wasm_size_gate agentsentinel_bg.wasm "text module" 600000 200000 600000 208000 || failed=1
   wasm_size_gate agentsentinel_policy_bg.wasm "policy module (loaded on demand)" - - 870000 330000 ||
     failed=1
   wasm_size_gate agentsentinel_permit_bg.wasm "permit module (loaded on demand)" - - 192000 91000 ||

@@ -205,7 +205,10 @@ impl InputShield {
     #[napi]
     #[must_use]
     pub fn rule_ids(&self) -> Vec<String> {
-        self.shield.rules().map(|rule| rule.id.clone()).collect()
+        self.shield
+            .rules()
+            .map(|rule| rule.id.clone().into_owned())
+            .collect()
     }
 }
 
@@ -312,9 +315,9 @@ impl Finding {
             level: finding.level.as_str().to_owned(),
             weight: u32::from(finding.weight),
             span: offsets.span(finding.span),
-            rule_id: finding.rule_id,
+            rule_id: finding.rule_id.into_owned(),
             excerpt: finding.excerpt,
-            description: finding.description,
+            description: finding.description.into_owned(),
         }
     }
 }
@@ -881,11 +884,11 @@ impl RuleTable {
         let rows = (0..)
             .map_while(|index| shield.rule_at(index))
             .map(|rule| RuleRow {
-                id: rule.id.clone(),
+                id: rule.id.clone().into_owned(),
                 category: rule.category,
                 level: ThreatLevel::from_score(rule.weight),
                 weight: rule.weight,
-                description: rule.description.clone(),
+                description: rule.description.clone().into_owned(),
             })
             .collect();
         RuleTable { rows }
@@ -1667,10 +1670,10 @@ mod tests {
         let mut long_excerpts = 0;
         for (finding, cells) in assessment.findings.iter().zip(cells.chunks(4)) {
             let row = &rows[cells[0]];
-            assert_eq!(row[0], finding.rule_id.as_str());
+            assert_eq!(row[0], &*finding.rule_id);
             assert_eq!(row[1], finding.category.as_str());
             assert_eq!(row[3], finding.weight);
-            assert_eq!(row[4], finding.description.as_str());
+            assert_eq!(row[4], &*finding.description);
             let span = String::from_utf16(&units[cells[1]..cells[2]]).unwrap();
             assert_eq!(Some(span.as_str()), finding.span.slice(&text));
             let excerpt = String::from_utf16(&units[cells[1]..cells[3]]).unwrap();

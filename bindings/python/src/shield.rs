@@ -130,7 +130,10 @@ impl InputShield {
 
     #[getter]
     fn rule_ids(&self) -> Vec<String> {
-        self.0.rules().map(|rule| rule.id.clone()).collect()
+        self.0
+            .rules()
+            .map(|rule| rule.id.clone().into_owned())
+            .collect()
     }
 
     fn __repr__(&self) -> String {

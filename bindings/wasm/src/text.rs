@@ -163,7 +163,10 @@ impl InputShield {
     #[wasm_bindgen(js_name = ruleIds)]
     #[must_use]
     pub fn rule_ids(&self) -> Vec<String> {
-        self.shield.rules().map(|rule| rule.id.clone()).collect()
+        self.shield
+            .rules()
+            .map(|rule| rule.id.clone().into_owned())
+            .collect()
     }
 
     /// The enabled rules with their category, weight and description.

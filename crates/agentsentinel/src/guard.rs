@@ -454,7 +454,7 @@ impl Guard {
                     rule: assessment
                         .findings
                         .first()
-                        .map_or("input_shield", |f| f.rule_id.as_str()),
+                        .map_or("input_shield", |f| &*f.rule_id),
                     reason: &reason,
                     code: None,
                     action_hash: None,

@@ -1,5 +1,7 @@
 //! What the input shield reports about one text.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{Span, ThreatCategory, ThreatLevel};
@@ -16,8 +18,9 @@ use crate::{Span, ThreatCategory, ThreatLevel};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    /// Stable id of the rule that matched, such as `override.ignore_previous`.
-    pub rule_id: String,
+    /// Stable id of the rule that matched, such as `override.ignore_previous`. Borrowed for the
+    /// built-in rules, whose strings live as long as the program: a finding costs no copy of them.
+    pub rule_id: Cow<'static, str>,
     /// Attack family of the rule.
     pub category: ThreatCategory,
     /// Severity of this finding on its own.
@@ -30,8 +33,8 @@ pub struct Finding {
     pub char_span: Span,
     /// A short excerpt of the original text at the span (at most 80 characters).
     pub excerpt: String,
-    /// One line saying what the rule looks for.
-    pub description: String,
+    /// One line saying what the rule looks for (borrowed like [`Self::rule_id`]).
+    pub description: Cow<'static, str>,
 }
 
 /// The verdict of the input shield on one text.
@@ -86,7 +89,7 @@ impl Assessment {
     pub fn rule_ids(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = Vec::with_capacity(self.findings.len());
         for finding in &self.findings {
-            if !ids.contains(&finding.rule_id.as_str()) {
+            if !ids.contains(&finding.rule_id.as_ref()) {
                 ids.push(&finding.rule_id);
             }
         }

@@ -525,7 +525,7 @@ impl Scanner {
                 token: self.tokens[token].clone(),
                 kind,
                 finding: Finding {
-                    rule_id: kind.rule_id().to_owned(),
+                    rule_id: kind.rule_id().into(),
                     category: ThreatCategory::CanaryLeak,
                     level: if kind == LeakKind::Partial {
                         ThreatLevel::High
@@ -541,7 +541,7 @@ impl Scanner {
                         .chars()
                         .take(EXCERPT_CHARS)
                         .collect(),
-                    description: kind.description().to_owned(),
+                    description: kind.description().into(),
                 },
             })
             .collect()

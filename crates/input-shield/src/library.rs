@@ -2,6 +2,8 @@
 //! families it names; none is copied from a dataset. Terms are `|`-separated; a trailing `*`
 //! makes a term a word prefix; `{x|y}` inside a term spells alternatives (see [`split`]).
 
+use std::borrow::Cow;
+
 use agentsentinel_core::ThreatCategory as C;
 
 use crate::rule::{Detector, Matcher, Rule};
@@ -167,11 +169,11 @@ impl Spec {
             },
             Terms::Builtin(detector) => Matcher::Builtin(detector),
         };
-        let rule = Rule::with(
-            self.id,
+        let rule = Rule::from_parts(
+            Cow::Borrowed(self.id),
             self.category,
             self.weight,
-            self.description,
+            Cow::Borrowed(self.description),
             matcher,
         );
         #[cfg(feature = "rule-examples")]
@@ -775,7 +777,7 @@ pub(crate) fn builtin_rules() -> Vec<Rule> {
     rules.extend(agent_venue_rules());
     rules.extend(multilingual_parity_rules());
     for rule in &mut rules {
-        if NEGATABLE.contains(&rule.id.as_str()) {
+        if NEGATABLE.contains(&rule.id.as_ref()) {
             rule.unless_negated = true;
         }
     }

@@ -1,5 +1,7 @@
 //! Rules: what the shield looks for, in a form callers can add to.
 
+use std::borrow::Cow;
+
 use agentsentinel_core::ThreatCategory;
 
 /// How a rule matches the normalised text.
@@ -93,14 +95,15 @@ pub enum Detector {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rule {
-    /// Stable dotted id, such as `override.ignore_previous`.
-    pub id: String,
+    /// Stable dotted id, such as `override.ignore_previous`. Borrowed for the built-in rules, so
+    /// their findings share the string instead of copying it.
+    pub id: Cow<'static, str>,
     /// Attack family.
     pub category: ThreatCategory,
     /// Contribution to the risk score when the rule matches, 0–100.
     pub weight: u8,
     /// One line saying what the rule looks for.
-    pub description: String,
+    pub description: Cow<'static, str>,
     /// How the rule matches.
     pub matcher: Matcher,
     /// Texts the rule must match (checked by the crate's tests). Empty unless the crate feature
@@ -183,11 +186,28 @@ impl Rule {
         description: &str,
         matcher: Matcher,
     ) -> Self {
+        Rule::from_parts(
+            Cow::Owned(id.to_owned()),
+            category,
+            weight,
+            Cow::Owned(description.to_owned()),
+            matcher,
+        )
+    }
+
+    /// [`Rule::with`] for strings that may be borrowed (the built-in library's).
+    pub(crate) fn from_parts(
+        id: Cow<'static, str>,
+        category: ThreatCategory,
+        weight: u8,
+        description: Cow<'static, str>,
+        matcher: Matcher,
+    ) -> Self {
         Rule {
-            id: id.to_owned(),
+            id,
             category,
             weight: weight.min(100),
-            description: description.to_owned(),
+            description,
             matcher,
             positive_examples: Vec::new(),
             negative_examples: Vec::new(),

@@ -760,7 +760,9 @@ impl InputShieldBuilder {
             for rule in self.rules {
                 validate(&rule)?;
                 if rules.iter().any(|r| r.id == rule.id) {
-                    return Err(ShieldError::new(ErrorKind::DuplicateRule(rule.id)));
+                    return Err(ShieldError::new(ErrorKind::DuplicateRule(
+                        rule.id.into_owned(),
+                    )));
                 }
                 rules.push(rule);
             }
@@ -806,7 +808,7 @@ impl InputShieldBuilder {
 fn validate(rule: &Rule) -> Result<(), ShieldError> {
     let invalid = |reason| {
         Err(ShieldError::new(ErrorKind::InvalidRule {
-            id: rule.id.clone(),
+            id: rule.id.clone().into_owned(),
             reason,
         }))
     };

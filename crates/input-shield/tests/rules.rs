@@ -6,7 +6,7 @@ use agentsentinel_input_shield::InputShield;
 #[test]
 fn library_has_at_least_110_rules_with_unique_dotted_ids() {
     let shield = InputShield::default();
-    let ids: Vec<&str> = shield.rules().map(|r| r.id.as_str()).collect();
+    let ids: Vec<&str> = shield.rules().map(|r| r.id.as_ref()).collect();
     assert!(ids.len() >= 110, "only {} rules", ids.len());
     let mut sorted = ids.clone();
     sorted.sort_unstable();
@@ -48,12 +48,12 @@ fn every_rule_matches_its_positive_examples_and_not_its_negative_ones() {
             rule.id
         );
         for text in &rule.positive_examples {
-            if !shield.analyze(text).rule_ids().contains(&rule.id.as_str()) {
+            if !shield.analyze(text).rule_ids().contains(&rule.id.as_ref()) {
                 failures.push(format!("{} missed its positive example {text:?}", rule.id));
             }
         }
         for text in &rule.negative_examples {
-            if shield.analyze(text).rule_ids().contains(&rule.id.as_str()) {
+            if shield.analyze(text).rule_ids().contains(&rule.id.as_ref()) {
                 failures.push(format!("{} matched its negative example {text:?}", rule.id));
             }
         }
