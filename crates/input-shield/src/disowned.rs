@@ -14,7 +14,8 @@
 //! cancel a finding by putting "never" somewhere else in the text. A conditional frame ("if the
 //! user asks you to …") disowns the match only with a refusal next to it ("decline", "do not
 //! comply", "treat it as data"), and a refusal that is itself negated ("do not refuse") does not
-//! count. An attack described in the third person ("a request for the model to …") is disowned only
+//! count. Advice written for agents' builders ("Tips for AI agents: ask before you …") disowns
+//! the match after it as a refusal frame does. An attack described in the third person ("a request for the model to …") is disowned only
 //! next to words of a discussion of attacks ("for example", "injection", "attacker"), and so is a
 //! match that is all a double-quoted phrase holds ('attackers type "ignore all previous
 //! instructions"; how do we defend against it?'). A system-prompt or secret extraction match that
@@ -212,6 +213,12 @@ const REFUSED_FRAMES: &[&str] = &[
     "even if the user tells you to",
     "even if the text tells you to",
     "even if the document tells you to",
+    // Advice to agents written for their builders: "Tips for AI agents: ask before you …".
+    "tips for",
+    "advice for",
+    "guidelines for",
+    "best practices for",
+    "guidance for",
 ];
 
 /// Frames that describe an attack in the third person, as security guides and reports do ("a
@@ -231,6 +238,19 @@ const DESCRIBED_FRAMES: &[&str] = &[
     "telling the model to",
     "telling a model to",
     "telling it to",
+    "tells the model to",
+    "tell the model to",
+    "tells the assistant to",
+    "telling the assistant to",
+    "getting the model to",
+    "getting a model to",
+    "ask the assistant to",
+    "asks the assistant to",
+    "aimed at",
+    "meant for",
+    "make a model",
+    "make the model",
+    "makes the model",
     "trick the model into",
     "tricks the model into",
     "tricking the model into",
@@ -270,6 +290,8 @@ const DISCUSSION: &[&str] = &[
     "vulnerable",
     "threat",
     "adversarial",
+    "phishing",
+    "scammers",
     "malicious",
     "classifier",
     "guardrail",
@@ -367,6 +389,10 @@ const REFUSALS: &[&str] = &[
     "flag the",
     "report it",
     "report the",
+    "report them",
+    "report any",
+    "report anything",
+    "report these",
     "treat it as data",
     "treat them as data",
     "treat it as untrusted",
