@@ -75,6 +75,9 @@ stage_rust() {
   cargo fmt --all -- --check
   cargo clippy --workspace --all-targets --locked -- -D warnings
   cargo test --workspace --locked
+  # The fuzz targets live outside the workspace (cargo-fuzz runs them on nightly, not here);
+  # checking that they compile on stable catches an API change that would leave them broken.
+  (cd fuzz && cargo check --locked --all-targets)
 }
 
 stage_python() {

@@ -22,7 +22,7 @@ fuzz_target!(|input: Input| {
     let mut builder = InputShield::builder().block_threshold(input.threshold);
     let ids: Vec<String> = InputShield::default()
         .rules()
-        .map(|r| r.id.clone())
+        .map(|r| r.id.clone().into_owned())
         .collect();
     for index in input.disable.iter().take(8) {
         if let Some(id) = ids.get(usize::from(*index) % ids.len().max(1)) {
