@@ -699,7 +699,8 @@ fn negated_before_or(norm: &str, or_start: usize) -> bool {
         }
         match bytes[at] {
             b' ' if spaces > 2 && negated_at(norm, at) => return true,
-            b',' | b'.' | b';' | b':' | b'!' | b'?' | b'\n' => return false,
+            // The clause ends where the shared list says (its ASCII marks; bytes, not chars).
+            b if b.is_ascii() && CLAUSE_ENDS.contains(&char::from(b)) => return false,
             _ => {}
         }
     }
